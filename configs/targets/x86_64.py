@@ -1,0 +1,19 @@
+# kunit.py qemu_config for the x86_64 target.  QEMU gives the guest 2 GiB;
+# mem=1G keeps the kernel below 1 GiB, so [1 GiB, 2 GiB) is real RAM that is
+# not System RAM: lib/test_vmem_altmap.c gets it as its device range.
+from ..qemu_config import QemuArchParams
+
+CROSS_COMPILE = ''
+
+QEMU_ARCH = QemuArchParams(linux_arch='x86_64',
+			   kconfig='''
+CONFIG_SERIAL_8250=y
+CONFIG_SERIAL_8250_CONSOLE=y''',
+			   qemu_arch='x86_64',
+			   kernel_path='arch/x86/boot/bzImage',
+			   kernel_command_line='console=ttyS0 mem=1G '
+				'memory_hotplug.memmap_on_memory=1 '
+				'test_vmem_altmap.start=0x40000000 '
+				'test_vmem_altmap.size=0x40000000',
+			   extra_qemu_params=['-bios', 'qboot.rom', '-m', '2G',
+					      '-smp', '2'])

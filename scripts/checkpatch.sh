@@ -1,0 +1,19 @@
+#!/bin/bash
+# make checkpatch: scripts/checkpatch.pl --strict on every patch of the
+# series.  Writes build/results/checkpatch/counts ("passed failed").
+set -uo pipefail
+top=$(cd "$(dirname "$0")/.." && pwd)
+res=$top/build/results/checkpatch
+mkdir -p "$res"
+pass=0 fail=0
+while read -r p; do
+	case "$p" in ''|'#'*) continue;; esac
+	if out=$(cd "$top/build/linux" && ./scripts/checkpatch.pl --strict --quiet \
+			--no-summary --show-types "$top/patches/$p" 2>&1) && [ -z "$out" ]; then
+		pass=$((pass+1)); echo "  checkpatch ok      $p"
+	else
+		fail=$((fail+1)); echo "  checkpatch FAILED  $p"; printf '%s\n' "$out" | sed 's/^/    /' | head -30
+	fi
+done < "$top/patches/series"
+echo "$pass $fail" > "$res/counts"
+[ "$fail" = 0 ]

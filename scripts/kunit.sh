@@ -1,0 +1,60 @@
+#!/bin/bash
+# scripts/kunit.sh build|exec|parse|all TARGET
+# Build, boot and parse are separate steps so that a failure says which one
+# failed and a console log can be re-parsed without booting again.
+set -euo pipefail
+unset MAKEFLAGS MAKELEVEL MFLAGS ARCH
+top=$(cd "$(dirname "$0")/.." && pwd)
+step=$1 target=$2
+tree=$top/build/linux
+cfg=$top/configs/targets/$target.py
+[ -f "$cfg" ] || { echo "kunit: no target '$target' (configs/targets/*.py)" >&2; exit 2; }
+cross=$(sed -n "s/^CROSS_COMPILE = '\(.*\)'/\1/p" "$cfg")
+out=$top/build/out/$target
+res=$top/build/results/$target
+mkdir -p "$out" "$res"
+kunit=(python3 "$tree/tools/testing/kunit/kunit.py")
+common=(--qemu_config "$cfg" --kunitconfig "$top/configs/kunit.config" --build_dir "$out")
+[ -n "$cross" ] && common+=(--cross_compile "$cross")
+export CCACHE_DIR=${CCACHE_DIR:-$HOME/.ccache}
+export CCACHE_MAXSIZE=${CCACHE_MAXSIZE:-8G}
+# Let timestamps not matter: the tree is re-created by 'make tree'.
+export CCACHE_SLOPPINESS=${CCACHE_SLOPPINESS:-time_macros,include_file_mtime,include_file_ctime}
+export KBUILD_BUILD_TIMESTAMP='' KBUILD_BUILD_USER=kunit KBUILD_BUILD_HOST=kunit
+
+do_build() {
+	local t0=$SECONDS
+	cd "$tree"
+	if ! "${kunit[@]}" build "${common[@]}" --jobs "$(nproc)" \
+		--make_options "CC=ccache ${cross}gcc" --make_options "HOSTCC=ccache gcc" \
+		> "$res/build.log" 2>&1; then
+		tail -40 "$res/build.log" >&2
+		echo "kunit: $target: BUILD FAILED (log: ${res#$top/}/build.log)" >&2
+		return 1
+	fi
+	echo "kunit: $target: built in $((SECONDS - t0)) s"
+}
+do_exec() {
+	local t0=$SECONDS
+	cd "$tree"
+	# kunit.py enforces the timeout; a guest that hangs is killed and
+	# its missing results count as failures in the parse step.
+	"${kunit[@]}" exec "${common[@]}" --timeout "${KUNIT_TIMEOUT:-900}" \
+		--raw_output=all > "$res/console.log" 2>&1 || true
+	echo "kunit: $target: booted and ran in $((SECONDS - t0)) s"
+}
+do_parse() {
+	cd "$tree"
+	"${kunit[@]}" parse "$res/console.log" --json "$res/results.json" \
+		> "$res/parse.log" 2>&1 || true
+	# Keep the bare KTAP too.
+	sed -n '/KTAP version\|TAP version/,$p' "$res/console.log" > "$res/ktap.txt" || true
+	python3 "$top/scripts/summarize.py" "$target" "$res/results.json" "$res/console.log"
+}
+case $step in
+build) do_build ;;
+exec) do_exec ;;
+parse) do_parse ;;
+all) do_build && do_exec && do_parse ;;
+*) echo "usage: $0 build|exec|parse|all TARGET" >&2; exit 2 ;;
+esac

@@ -1,0 +1,74 @@
+#!/usr/bin/env python3
+"""Summarise one target's KUnit run.
+
+usage: summarize.py TARGET results.json console.log
+
+Prints one line per suite and writes build/results/TARGET/counts
+("passed failed").  A skipped case counts as failed: every case is expected
+to run in this harness's guests.  Cases of the vmem_altmap suite that never
+reported (a crash or a hang) count as failed, and so does a console that
+shows a WARNING, BUG or Oops.
+"""
+import json
+import os
+import re
+import sys
+
+target, jpath, cpath = sys.argv[1:4]
+resdir = os.path.dirname(jpath)
+top = os.path.abspath(os.path.join(resdir, '..', '..', '..'))
+src = os.path.join(top, 'build', 'linux', 'lib', 'test_vmem_altmap.c')
+
+passed, failed = [], []
+
+def walk(group, prefix=''):
+    for case in group.get('test_cases', []):
+        name = f"{prefix}{case['name']}"
+        (passed if case['status'] == 'PASS' else failed).append((name, case['status']))
+    for sub in group.get('sub_groups', []):
+        walk(sub, f"{sub['name']}.")
+
+data = {}
+if os.path.exists(jpath):
+    try:
+        with open(jpath) as f:
+            data = json.load(f)
+    except ValueError:
+        data = {}
+walk(data)
+
+# Every KUNIT_CASE() of the suite must have reported.
+expected = []
+if os.path.exists(src):
+    with open(src) as f:
+        expected = re.findall(r'KUNIT_CASE\((\w+)\)', f.read())
+seen = {n.split('.', 1)[1] for n, _ in passed + failed if n.startswith('vmem_altmap.')}
+for case in expected:
+    if case not in seen:
+        failed.append((f'vmem_altmap.{case}', 'MISSING'))
+
+console = open(cpath, errors='replace').read() if os.path.exists(cpath) else ''
+bad = re.compile(r'(WARNING:|BUG:|Oops|Kernel panic|kernel BUG|UBSAN:|KASAN:|'
+                 r'possible recursive locking|possible circular locking|'
+                 r'inconsistent lock state|bad page state|INFO: task .* blocked)')
+hits = [l for l in console.splitlines() if bad.search(l)]
+if hits:
+    failed.append(('console.no_warn_or_bug', 'FAIL'))
+else:
+    passed.append(('console.no_warn_or_bug', 'PASS'))
+
+suites = {}
+for n, st in passed + failed:
+    s = n.split('.', 1)[0]
+    p, f = suites.get(s, (0, 0))
+    suites[s] = (p + (st == 'PASS'), f + (st != 'PASS'))
+for s, (p, f) in sorted(suites.items()):
+    print(f'  {target:8} {s:28} {p:3} passed {f:3} failed')
+for n, st in failed:
+    print(f'  {target:8} FAILED {n} ({st})')
+for l in hits[:10]:
+    print(f'  {target:8} console: {l.strip()}')
+
+with open(os.path.join(resdir, 'counts'), 'w') as f:
+    f.write(f'{len(passed)} {len(failed)}\n')
+sys.exit(1 if failed else 0)
