@@ -45,7 +45,7 @@ do_exec() {
 }
 do_parse() {
 	cd "$tree"
-	"${kunit[@]}" parse "$res/console.log" --json "$res/results.json" \
+	"${kunit[@]}" parse "$res/console.log" --json="$res/results.json" \
 		> "$res/parse.log" 2>&1 || true
 	# Keep the bare KTAP too.
 	sed -n '/KTAP version\|TAP version/,$p' "$res/console.log" > "$res/ktap.txt" || true

@@ -1,6 +1,7 @@
 # kunit.py qemu_config for the x86_64 target.  QEMU gives the guest 2 GiB;
-# mem=1G keeps the kernel below 1 GiB, so [1 GiB, 2 GiB) is real RAM that is
-# not System RAM: lib/test_vmem_altmap.c gets it as its device range.
+# memmap=1G$1G turns [1 GiB, 2 GiB) into e820 "reserved": real RAM that is
+# not System RAM, which lib/test_vmem_altmap.c gets as its device range.
+# (Not mem=1G: on x86 mem= also caps memory hot-add, max_mem_size.)
 from ..qemu_config import QemuArchParams
 
 CROSS_COMPILE = ''
@@ -11,7 +12,7 @@ CONFIG_SERIAL_8250=y
 CONFIG_SERIAL_8250_CONSOLE=y''',
 			   qemu_arch='x86_64',
 			   kernel_path='arch/x86/boot/bzImage',
-			   kernel_command_line='console=ttyS0 mem=1G '
+			   kernel_command_line='console=ttyS0 memmap=1G$0x40000000 '
 				'memory_hotplug.memmap_on_memory=1 '
 				'test_vmem_altmap.start=0x40000000 '
 				'test_vmem_altmap.size=0x40000000',
