@@ -5,6 +5,8 @@ set -uo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
 res=$top/build/results/checkpatch
 mkdir -p "$res"
+# checkpatch runs spdxcheck.py with "env python3": use Debian's, which has ply and git.
+export PATH=/usr/bin:/bin:$PATH
 pass=0 fail=0
 while read -r p; do
 	case "$p" in ''|'#'*) continue;; esac

@@ -4,7 +4,7 @@ set -euo pipefail
 pkgs=(linux-source-6.12 build-essential flex bison libelf-dev libssl-dev bc ccache
       gcc-aarch64-linux-gnu gcc-powerpc64le-linux-gnu
       qemu-system-x86 qemu-system-arm qemu-system-ppc busybox-static
-      cpio python3 xz-utils rsync kmod git)
+      cpio python3 python3-ply python3-git xz-utils rsync kmod git)
 missing=()
 for p in "${pkgs[@]}"; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
