@@ -1,38 +1,49 @@
 #!/bin/bash
-# make bisect ARCH=T: build every prefix of the series (base..HEAD of
-# build/linux) with target T's kernel config, in a separate worktree so the
-# main tree is left alone.  Incremental: each commit rebuilds what it changes.
+# make bisect ARCH=T: build every prefix of the series (each commit of
+# base..HEAD in build/linux) with target T's kernel config.  It checks the
+# commits out in build/linux and builds in T's own build directory, so each
+# step recompiles only what the commit changes; HEAD is restored at the end.
+# A build error or a compiler warning in a step fails it.
 set -euo pipefail
+unset MAKEFLAGS MAKELEVEL MFLAGS ARCH
 top=$(cd "$(dirname "$0")/.." && pwd)
 target=$1
 tree=$top/build/linux
 cfg=$top/configs/targets/$target.py
+[ -f "$cfg" ] || { echo "bisect: no target '$target'" >&2; exit 2; }
 cross=$(sed -n "s/^CROSS_COMPILE = '\(.*\)'/\1/p" "$cfg")
 arch=$(sed -n "s/.*linux_arch='\([^']*\)'.*/\1/p" "$cfg")
-config=$top/build/out/$target/.config
-[ -f "$config" ] || "$top/scripts/kunit.sh" build "$target"
-wt=$top/build/bisect-src
-out=$top/build/bisect-out/$target
-mkdir -p "$out"
-unset MAKEFLAGS MAKELEVEL MFLAGS
+out=$top/build/out/$target
+res=$top/build/results/bisect-$target
+mkdir -p "$res"
+[ -f "$out/.config" ] || "$top/scripts/kunit.sh" build "$target"
+[ -z "$(git -C "$tree" status --porcelain --untracked-files=no)" ] ||
+	{ echo "bisect: build/linux has uncommitted changes" >&2; exit 1; }
+head=$(git -C "$tree" symbolic-ref -q --short HEAD || git -C "$tree" rev-parse HEAD)
+cp "$out/.config" "$res/config"
+restore() {
+	git -C "$tree" checkout -q "$head"
+	cp "$res/config" "$out/.config"
+}
+trap restore EXIT
 export CCACHE_DIR=${CCACHE_DIR:-$HOME/.ccache}
 export CCACHE_SLOPPINESS=${CCACHE_SLOPPINESS:-time_macros,include_file_mtime,include_file_ctime}
-[ -d "$wt" ] || git -C "$tree" worktree add -q --detach "$wt" base
-ok=0
+mk=(make -s -C "$tree" O="$out" ARCH="$arch" CROSS_COMPILE="$cross"
+    CC="ccache ${cross}gcc" HOSTCC="ccache gcc")
+rc=0 n=0
 for c in $(git -C "$tree" rev-list --reverse base..HEAD); do
-	git -C "$wt" checkout -q --detach "$c"
+	n=$((n+1))
+	git -C "$tree" checkout -q --detach "$c"
 	subj=$(git -C "$tree" log -1 --format=%s "$c")
-	cp "$config" "$out/.config"
-	if make -s -C "$wt" O="$out" ARCH="$arch" CROSS_COMPILE="$cross" \
-		CC="ccache ${cross}gcc" HOSTCC="ccache gcc" olddefconfig >/dev/null &&
-	   make -s -C "$wt" O="$out" ARCH="$arch" CROSS_COMPILE="$cross" \
-		CC="ccache ${cross}gcc" HOSTCC="ccache gcc" -j"$(nproc)" > "$out/build.log" 2>&1 &&
-	   ! grep -q 'warning:' "$out/build.log"; then
-		echo "  bisect $target ok      $subj"
+	cp "$res/config" "$out/.config"
+	log=$res/$n.log
+	if "${mk[@]}" olddefconfig > "$log" 2>&1 && "${mk[@]}" -j"$(nproc)" >> "$log" 2>&1 &&
+	   ! grep -q 'warning:' "$log"; then
+		echo "  bisect $target ok      $n $subj"
 	else
-		grep -E 'warning:|error:' "$out/build.log" | head -20
-		echo "  bisect $target FAILED  $subj"
-		ok=1
+		grep -E 'warning:|error:' "$log" | head -20
+		echo "  bisect $target FAILED  $n $subj (log: ${log#$top/})"
+		rc=1
 	fi
 done
-exit $ok
+exit $rc

@@ -1,7 +1,10 @@
 # kunit.py qemu_config for ppc64le pseries with the radix MMU (POWER9, 64 KiB
-# pages).  mem=1G leaves [1 GiB, 2 GiB) as real RAM outside System RAM for
-# lib/test_vmem_altmap.c.  With 64 KiB pages the memmap of a 256 MiB memory
-# block is 4 pages, less than a pageblock, so memmap_on_memory needs "force".
+# pages).  The guest has 4 GiB and boots with mem=1G; lib/test_vmem_altmap.c
+# gets [3 GiB, 4 GiB): radix maps the boot memmap with 2 MiB PMDs, and one
+# such PMD holds the struct pages of about 2.3 GiB (56-byte struct page), so
+# a range right after the boot memory would find its memmap already mapped
+# in DRAM.  The memmap of a 1 GiB memory block (14 pages) is not pageblock
+# aligned, so memmap_on_memory needs "force".
 from ..qemu_config import QemuArchParams
 
 CROSS_COMPILE = 'powerpc64le-linux-gnu-'
@@ -18,7 +21,7 @@ CONFIG_HVC_CONSOLE=y''',
 			   kernel_path='vmlinux',
 			   kernel_command_line='console=hvc0 mem=1G '
 				'memory_hotplug.memmap_on_memory=force '
-				'test_vmem_altmap.start=0x40000000 '
+				'test_vmem_altmap.start=0xc0000000 '
 				'test_vmem_altmap.size=0x40000000',
 			   extra_qemu_params=['-M', 'pseries', '-cpu', 'power9',
-					      '-m', '2G', '-smp', '2'])
+					      '-m', '4G', '-smp', '2'])
