@@ -32,6 +32,11 @@ do_build() {
 		echo "kunit: $target: BUILD FAILED (log: ${res#$top/}/build.log)" >&2
 		return 1
 	fi
+	if grep -q 'warning:' "$res/build.log"; then
+		grep 'warning:' "$res/build.log" | head -20 >&2
+		echo "kunit: $target: BUILD WARNINGS (log: ${res#$top/}/build.log)" >&2
+		return 1
+	fi
 	echo "kunit: $target: built in $((SECONDS - t0)) s"
 }
 do_exec() {
