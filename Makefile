@@ -6,13 +6,13 @@ TARGETS := $(sort $(basename $(notdir $(wildcard configs/targets/*.py))))
 # ARCH): the scripts unset MAKEFLAGS and pass the right ARCH themselves.
 unexport ARCH
 
-.PHONY: help deps tree export build kunit checkpatch bisect check run clean clean-tree
+.PHONY: help deps tree export build kunit selftest checkpatch bisect check run clean clean-tree
 
 help:
 	@echo "make run            main job on ARCH=$(ARCH) (targets: $(TARGETS))"
 	@echo "make check          everything CI checks, all targets"
 	@echo "make tree | export  prepare build/linux | write patches/ from it"
-	@echo "make build|kunit|bisect ARCH=T   one target"
+	@echo "make build|kunit|selftest|bisect ARCH=T   one target"
 	@echo "make checkpatch"
 
 deps:
@@ -30,6 +30,9 @@ build: tree
 kunit: tree
 	@scripts/kunit.sh all $(ARCH)
 
+selftest: build
+	@scripts/guest.py $(ARCH)
+
 checkpatch: tree
 	@scripts/checkpatch.sh
 
@@ -43,7 +46,7 @@ run: tree
 	@scripts/run.sh $(ARCH)
 
 clean:
-	rm -rf build/out build/results build/bisect-out
+	rm -rf build/out build/results build/guest
 
 clean-tree:
 	rm -rf build/linux build/bisect-src

@@ -33,6 +33,10 @@ for t in $targets; do
 	if scripts/kunit.sh build "$t"; then
 		scripts/kunit.sh exec "$t"
 		scripts/kunit.sh parse "$t"
+		# guest selftests (opt-in, GUEST=1: not yet verified in a guest)
+		if [ -n "${GUEST:-}" ] && grep -q '^GUEST_QEMU' "configs/targets/$t.py"; then
+			scripts/guest.py "$t" || true
+		fi
 	else
 		mkdir -p "$res/$t"; echo "0 1" > "$res/$t/counts"
 	fi
@@ -50,6 +54,11 @@ for t in $targets; do
 	read -r p f < "$res/$t/counts" 2>/dev/null || { p=0; f=1; }
 	printf '  %-10s %7s %7s %7s\n' "$t" "$p" "$f" "${took[$t]}"
 	P=$((P+p)) F=$((F+f))
+	if [ -n "${GUEST:-}" ] && grep -q '^GUEST_QEMU' "configs/targets/$t.py"; then
+		read -r p f < "$res/$t/guest-counts" 2>/dev/null || { p=0; f=1; }
+		printf '  %-10s %7s %7s %7s\n' "$t-guest" "$p" "$f" -
+		P=$((P+p)) F=$((F+f))
+	fi
 done
 echo "  total time: $((SECONDS - t0)) s (logs and KTAP in $res/)"
 echo "$P passed, $F failed"

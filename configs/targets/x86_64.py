@@ -9,7 +9,14 @@ CROSS_COMPILE = ''
 QEMU_ARCH = QemuArchParams(linux_arch='x86_64',
 			   kconfig='''
 CONFIG_SERIAL_8250=y
-CONFIG_SERIAL_8250_CONSOLE=y''',
+CONFIG_SERIAL_8250_CONSOLE=y
+CONFIG_BLK_DEV_INITRD=y
+CONFIG_DEVTMPFS=y
+CONFIG_BINFMT_SCRIPT=y
+CONFIG_ACPI_NFIT=y
+CONFIG_LIBNVDIMM=y
+CONFIG_BLK_DEV_PMEM=y
+CONFIG_ND_PFN=y''',
 			   qemu_arch='x86_64',
 			   kernel_path='arch/x86/boot/bzImage',
 			   kernel_command_line='console=ttyS0 memmap=1G$0x40000000 '
@@ -18,3 +25,14 @@ CONFIG_SERIAL_8250_CONSOLE=y''',
 				'test_vmem_altmap.size=0x40000000',
 			   extra_qemu_params=['-bios', 'qboot.rom', '-m', '2G',
 					      '-smp', '2'])
+
+# The guest selftests (scripts/guest.py): the same kernel, a 4 GiB emulated
+# NVDIMM (ACPI NFIT, nd_pmem) on a fresh sparse file, busybox from
+# busybox-static.
+GUEST_BUSYBOX = '/bin/busybox'
+GUEST_APPEND = 'console=ttyS0 kunit.enable=0 panic=-1'
+GUEST_FILES = [('@WORK@/pmem0.img', 4 << 30)]
+GUEST_QEMU = ['-machine', 'pc,nvdimm=on', '-m', '2G,slots=2,maxmem=8G', '-smp', '2',
+	      '-object', 'memory-backend-file,id=mem1,share=on,mem-path=@WORK@/pmem0.img,size=4G',
+	      '-device', 'nvdimm,id=nv1,memdev=mem1']
+GUEST_TIMEOUT = 1200

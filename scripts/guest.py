@@ -1,0 +1,144 @@
+#!/usr/bin/env python3
+"""Boot a target's kernel with an emulated device and run the mm selftests.
+
+usage: guest.py TARGET
+
+Reads configs/targets/TARGET.py (the same file kunit.py uses) for the QEMU
+binary, machine, console and the GUEST_* settings, builds an initramfs from
+Debian's busybox-static for the guest's architecture plus the statically
+linked selftest, boots it (a guest that hangs is killed after GUEST_TIMEOUT
+seconds), keeps the console in build/results/TARGET/guest.log, parses the
+TAP it prints and writes build/results/TARGET/guest-counts ("passed failed").
+"""
+import os
+import re
+import shutil
+import subprocess
+import sys
+import types
+
+top = os.path.abspath(os.path.join(os.path.dirname(__file__), '..'))
+target = sys.argv[1]
+tree = os.path.join(top, 'build', 'linux')
+out = os.path.join(top, 'build', 'out', target)
+res = os.path.join(top, 'build', 'results', target)
+work = os.path.join(top, 'build', 'guest', target)
+os.makedirs(res, exist_ok=True)
+os.makedirs(work, exist_ok=True)
+
+
+class QemuArchParams:
+    def __init__(self, **kw):
+        self.__dict__.update(kw)
+
+
+def load_target():
+    src = open(os.path.join(top, 'configs', 'targets', target + '.py')).read()
+    src = src.replace('from ..qemu_config import QemuArchParams', '')
+    mod = types.ModuleType('target')
+    mod.QemuArchParams = QemuArchParams
+    exec(compile(src, target + '.py', 'exec'), mod.__dict__)
+    return mod
+
+
+cfg = load_target()
+q = cfg.QEMU_ARCH
+cross = getattr(cfg, 'CROSS_COMPILE', '')
+busybox = getattr(cfg, 'GUEST_BUSYBOX', '/bin/busybox')
+timeout = getattr(cfg, 'GUEST_TIMEOUT', 900)
+tests = getattr(cfg, 'GUEST_TESTS', ['memmap_on_device'])
+
+
+def sh(cmd, **kw):
+    return subprocess.run(cmd, check=True, **kw)
+
+
+# 1. the selftests, static, with the target's compiler
+bins = []
+for t in tests:
+    exe = os.path.join(work, t)
+    sh([cross + 'gcc', '-static', '-O2', '-Wall', '-Werror',
+        '-I', os.path.join(tree, 'tools', 'testing', 'selftests'),
+        '-o', exe, os.path.join(tree, 'tools', 'testing', 'selftests', 'mm', t + '.c')])
+    bins.append(exe)
+
+# 2. the initramfs
+root = os.path.join(work, 'root')
+shutil.rmtree(root, ignore_errors=True)
+for d in ('bin', 'dev', 'proc', 'sys', 'tmp'):
+    os.makedirs(os.path.join(root, d))
+shutil.copy(busybox, os.path.join(root, 'bin', 'busybox'))
+for b in bins:
+    shutil.copy(b, os.path.join(root, 'bin'))
+env = ' '.join(f'{k}={v}' for k, v in getattr(cfg, 'GUEST_ENV', {}).items())
+runs = '\n'.join(f'{env} /bin/{t}; echo "GUEST-RESULT {t} $?"' for t in tests)
+init = f"""#!/bin/busybox sh
+/bin/busybox --install -s /bin
+export PATH=/bin
+mount -t proc proc /proc
+mount -t sysfs sysfs /sys
+mount -t devtmpfs devtmpfs /dev
+echo GUEST-START
+{runs}
+echo GUEST-DONE
+poweroff -f
+"""
+with open(os.path.join(root, 'init'), 'w') as f:
+    f.write(init)
+os.chmod(os.path.join(root, 'init'), 0o755)
+cpio = os.path.join(work, 'initramfs.cpio')
+sh(f'cd {root} && find . | cpio -o -H newc --quiet > {cpio}', shell=True)
+
+# 3. boot
+extra = [a.replace('@WORK@', work) for a in cfg.GUEST_QEMU]
+for f in getattr(cfg, 'GUEST_FILES', []):      # (path, size): fresh each run
+    p = f[0].replace('@WORK@', work)
+    if os.path.exists(p):
+        os.unlink(p)
+    with open(p, 'wb') as fh:
+        fh.truncate(f[1])
+cmd = (['qemu-system-' + q.qemu_arch, '-nodefaults', '-no-reboot', '-nographic',
+        '-serial', 'stdio', '-kernel', os.path.join(out, q.kernel_path),
+        '-initrd', cpio, '-append', cfg.GUEST_APPEND] + extra)
+log = os.path.join(res, 'guest.log')
+print('guest: ' + ' '.join(cmd))
+hung = False
+with open(log, 'w') as fh:
+    try:
+        subprocess.run(cmd, stdout=fh, stderr=subprocess.STDOUT,
+                       stdin=subprocess.DEVNULL, timeout=timeout)
+    except subprocess.TimeoutExpired:
+        hung = True
+console = open(log, errors='replace').read()
+
+# 4. results: each selftest's TAP, plus the console check
+passed, failed = [], []
+for line in console.splitlines():
+    m = re.match(r'^(not ok|ok) \d+ (\S+)(.*)$', line.strip())
+    if m and '.' in m.group(2):            # kselftest_harness: fixture.test
+        name = m.group(2)
+        if m.group(1) == 'ok' and '# SKIP' not in m.group(3):
+            passed.append(name)
+        else:
+            failed.append(name + (' (skipped)' if 'SKIP' in m.group(3) else ''))
+for t in tests:
+    if not re.search(rf'GUEST-RESULT {t} 0\b', console):
+        failed.append(f'{t} (exit status)')
+if hung or 'GUEST-DONE' not in console:
+    failed.append(f'guest (hung or died; killed after {timeout} s)' if hung else 'guest (no GUEST-DONE)')
+bad = re.compile(r'(WARNING:|BUG:|Oops|Kernel panic|kernel BUG|UBSAN:|KASAN:|'
+                 r'possible recursive locking|possible circular locking|'
+                 r'inconsistent lock state|bad page state)')
+hits = [l for l in console.splitlines() if bad.search(l)]
+(failed if hits else passed).append('guest-console.no_warn_or_bug')
+for l in console.splitlines():
+    if '# ' in l and ('MemFree' in l or 'capacity' in l or 'cycles' in l):
+        print('  ' + target + ' ' + l.strip())
+print(f'  {target:8} selftests                    {len(passed):3} passed {len(failed):3} failed')
+for n in failed:
+    print(f'  {target:8} FAILED {n}')
+for l in hits[:10]:
+    print(f'  {target:8} console: {l.strip()}')
+with open(os.path.join(res, 'guest-counts'), 'w') as f:
+    f.write(f'{len(passed)} {len(failed)}\n')
+sys.exit(1 if failed else 0)
