@@ -1,7 +1,11 @@
 #!/bin/bash
 # make check: everything CI checks.  Installs what is missing, prepares the
-# kernel tree, runs checkpatch on the series, then builds and runs the
-# KUnit suite on every target in configs/targets/.  Logs and KTAP go to
+# kernel tree, runs checkpatch on the series, then per target in
+# configs/targets/ builds the kernel once, runs the KUnit suite on it and,
+# where the target describes a guest (GUEST_QEMU), boots the same kernel
+# with an emulated NVDIMM and runs the mm selftests (scripts/guest.py).
+# Expected failures (XFAIL, each naming a base-kernel defect) are counted
+# apart: never as passed.  Logs and KTAP go to
 # build/results/.  Ends with one line "N passed, N failed"; exits non-zero
 # on any failure, build error or missing target.
 set -uo pipefail
@@ -33,33 +37,34 @@ for t in $targets; do
 	if scripts/kunit.sh build "$t"; then
 		scripts/kunit.sh exec "$t"
 		scripts/kunit.sh parse "$t"
-		# guest selftests (opt-in, GUEST=1: not yet verified in a guest)
-		if [ -n "${GUEST:-}" ] && grep -q '^GUEST_QEMU' "configs/targets/$t.py"; then
+		if grep -q '^GUEST_QEMU' "configs/targets/$t.py"; then
 			scripts/guest.py "$t" || true
 		fi
 	else
 		mkdir -p "$res/$t"; echo "0 1" > "$res/$t/counts"
+		echo "0 1 0" > "$res/$t/guest-counts"
 	fi
 	took[$t]=$((SECONDS - s))
 done
 
 echo
 echo "== summary"
-printf '  %-10s %7s %7s %7s\n' target passed failed seconds
-P=0 F=0
+printf '  %-14s %7s %7s %7s %7s\n' target passed failed xfail seconds
+P=0 F=0 X=0
 read -r p f < "$res/checkpatch/counts" 2>/dev/null || { p=0; f=1; }
-printf '  %-10s %7s %7s %7s\n' checkpatch "$p" "$f" -
+printf '  %-14s %7s %7s %7s %7s\n' checkpatch "$p" "$f" - -
 P=$((P+p)) F=$((F+f))
 for t in $targets; do
 	read -r p f < "$res/$t/counts" 2>/dev/null || { p=0; f=1; }
-	printf '  %-10s %7s %7s %7s\n' "$t" "$p" "$f" "${took[$t]}"
+	printf '  %-14s %7s %7s %7s %7s\n' "$t kunit" "$p" "$f" - "${took[$t]}"
 	P=$((P+p)) F=$((F+f))
-	if [ -n "${GUEST:-}" ] && grep -q '^GUEST_QEMU' "configs/targets/$t.py"; then
-		read -r p f < "$res/$t/guest-counts" 2>/dev/null || { p=0; f=1; }
-		printf '  %-10s %7s %7s %7s\n' "$t-guest" "$p" "$f" -
-		P=$((P+p)) F=$((F+f))
+	if grep -q '^GUEST_QEMU' "configs/targets/$t.py"; then
+		read -r p f x < "$res/$t/guest-counts" 2>/dev/null || { p=0; f=1; x=0; }
+		printf '  %-14s %7s %7s %7s %7s\n' "$t selftest" "$p" "$f" "$x" -
+		P=$((P+p)) F=$((F+f)) X=$((X+${x:-0}))
 	fi
 done
 echo "  total time: $((SECONDS - t0)) s (logs and KTAP in $res/)"
+[ "$X" = 0 ] || echo "  $X expected failures (xfail): base-kernel defects named in the logs, not counted as passed"
 echo "$P passed, $F failed"
 [ "$F" = 0 ]

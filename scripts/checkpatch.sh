@@ -7,11 +7,15 @@ res=$top/build/results/checkpatch
 mkdir -p "$res"
 # checkpatch runs spdxcheck.py with "env python3": use Debian's, which has ply and git.
 export PATH=/usr/bin:/bin:$PATH
+# build/linux is Debian's tarball committed as one commit: it has no
+# upstream history, so checkpatch cannot look up the hash of any Fixes: tag
+# (UNKNOWN_COMMIT_ID).  Every other check stays on.
+ignore=UNKNOWN_COMMIT_ID
 pass=0 fail=0
 while read -r p; do
 	case "$p" in ''|'#'*) continue;; esac
 	if out=$(cd "$top/build/linux" && ./scripts/checkpatch.pl --strict --quiet \
-			--no-summary --show-types "$top/patches/$p" 2>&1) && [ -z "$out" ]; then
+			--no-summary --show-types --ignore $ignore "$top/patches/$p" 2>&1) && [ -z "$out" ]; then
 		pass=$((pass+1)); echo "  checkpatch ok      $p"
 	else
 		fail=$((fail+1)); echo "  checkpatch FAILED  $p"; printf '%s\n' "$out" | sed 's/^/    /' | head -30

@@ -10,6 +10,18 @@ tree=$top/build/linux
 cfg=$top/configs/targets/$target.py
 [ -f "$cfg" ] || { echo "kunit: no target '$target' (configs/targets/*.py)" >&2; exit 2; }
 cross=$(sed -n "s/^CROSS_COMPILE = '\(.*\)'/\1/p" "$cfg")
+# A target may need emulator workarounds that are not part of the series
+# (harness/*.patch, each says why): it builds from a copy of the tree with
+# them applied.  rsync keeps the mtimes of unchanged files, so only the
+# patched files recompile.
+emu=$(sed -n "s/^EMULATOR_PATCHES = '\(.*\)'/\1/p" "$cfg")
+if [ -n "$emu" ]; then
+	src=$top/build/src/$target
+	mkdir -p "$src"
+	rsync -a --delete --exclude=/.git "$tree/" "$src/"
+	for p in $emu; do patch -s -p1 -d "$src" < "$top/$p"; done
+	tree=$src
+fi
 out=$top/build/out/$target
 res=$top/build/results/$target
 mkdir -p "$out" "$res"

@@ -14,6 +14,8 @@ import os
 import re
 import sys
 
+from consolecheck import CONSOLE_BAD
+
 target, jpath, cpath = sys.argv[1:4]
 resdir = os.path.dirname(jpath)
 top = os.path.abspath(os.path.join(resdir, '..', '..', '..'))
@@ -48,10 +50,7 @@ for case in expected:
         failed.append((f'vmem_altmap.{case}', 'MISSING'))
 
 console = open(cpath, errors='replace').read() if os.path.exists(cpath) else ''
-bad = re.compile(r'(WARNING:|BUG:|Oops|Kernel panic|kernel BUG|UBSAN:|KASAN:|'
-                 r'possible recursive locking|possible circular locking|'
-                 r'inconsistent lock state|bad page state|INFO: task .* blocked)')
-hits = [l for l in console.splitlines() if bad.search(l)]
+hits = [l for l in console.splitlines() if CONSOLE_BAD.search(l)]
 if hits:
     failed.append(('console.no_warn_or_bug', 'FAIL'))
 else:

@@ -16,7 +16,10 @@ CONFIG_CPU_LITTLE_ENDIAN=y
 CONFIG_PPC_PSERIES=y
 CONFIG_PPC_RADIX_MMU=y
 CONFIG_PPC_64K_PAGES=y
-CONFIG_HVC_CONSOLE=y''',
+CONFIG_HVC_CONSOLE=y
+CONFIG_ALTIVEC=y
+CONFIG_VSX=y
+CONFIG_PAPR_SCM=y''',
 			   qemu_arch='ppc64',
 			   kernel_path='vmlinux',
 			   kernel_command_line='console=hvc0 mem=1G '
@@ -25,3 +28,21 @@ CONFIG_HVC_CONSOLE=y''',
 				'test_vmem_altmap.size=0x40000000',
 			   extra_qemu_params=['-M', 'pseries', '-cpu', 'power9',
 					      '-m', '4G', '-smp', '2'])
+
+# QEMU 7.2 under TCG cannot run the POWER10 pmem flush forms; see the patch.
+EMULATOR_PATCHES = 'harness/qemu-7.2-ppc64-pmem-flush.patch'
+
+# The guest selftests (scripts/guest.py): the same kernel, papr_scm over a
+# 4 GiB NVDIMM (pseries wants a uuid and a size that, less the label area,
+# is a multiple of 256 MiB).  The region is label-based.
+GUEST_BUSYBOX = '@TOP@/build/busybox/ppc64el/bin/busybox'
+GUEST_APPEND = ('console=hvc0 kunit.enable=0 panic=-1 '
+		'memory_hotplug.memmap_on_memory=force')
+GUEST_FILES = [('@WORK@/pmem0.img', (4 << 30) + (128 << 10))]
+GUEST_QEMU = ['-M', 'pseries,nvdimm=on', '-cpu', 'power9',
+	      '-m', '2G,slots=2,maxmem=8G', '-smp', '2',
+	      '-object', 'memory-backend-file,id=mem1,share=on,mem-path=@WORK@/pmem0.img,'
+	      'size=%d' % ((4 << 30) + (128 << 10)),
+	      '-device', 'nvdimm,id=nv1,memdev=mem1,label-size=128K,'
+	      'uuid=5f1f5c2e-8d3b-4c6e-9a77-0b1e2d3c4f50']
+GUEST_TIMEOUT = 1500

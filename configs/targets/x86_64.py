@@ -10,13 +10,8 @@ QEMU_ARCH = QemuArchParams(linux_arch='x86_64',
 			   kconfig='''
 CONFIG_SERIAL_8250=y
 CONFIG_SERIAL_8250_CONSOLE=y
-CONFIG_BLK_DEV_INITRD=y
-CONFIG_DEVTMPFS=y
-CONFIG_BINFMT_SCRIPT=y
 CONFIG_ACPI_NFIT=y
-CONFIG_LIBNVDIMM=y
-CONFIG_BLK_DEV_PMEM=y
-CONFIG_ND_PFN=y''',
+CONFIG_PCI=y''',
 			   qemu_arch='x86_64',
 			   kernel_path='arch/x86/boot/bzImage',
 			   kernel_command_line='console=ttyS0 memmap=1G$0x40000000 '
@@ -27,12 +22,17 @@ CONFIG_ND_PFN=y''',
 					      '-smp', '2'])
 
 # The guest selftests (scripts/guest.py): the same kernel, a 4 GiB emulated
-# NVDIMM (ACPI NFIT, nd_pmem) on a fresh sparse file, busybox from
-# busybox-static.
+# NVDIMM (ACPI NFIT, nd_pmem, label-less: QEMU leaves the label area
+# uninitialised), and NVDIMMs of 130, 130 and 514 MiB back to back for the
+# edge-size cases, each on a fresh sparse file;
+# busybox from busybox-static.
 GUEST_BUSYBOX = '/bin/busybox'
-GUEST_APPEND = 'console=ttyS0 kunit.enable=0 panic=-1'
-GUEST_FILES = [('@WORK@/pmem0.img', 4 << 30)]
-GUEST_QEMU = ['-machine', 'pc,nvdimm=on', '-m', '2G,slots=2,maxmem=8G', '-smp', '2',
-	      '-object', 'memory-backend-file,id=mem1,share=on,mem-path=@WORK@/pmem0.img,size=4G',
-	      '-device', 'nvdimm,id=nv1,memdev=mem1']
+GUEST_APPEND = ('console=ttyS0 kunit.enable=0 panic=-1 '
+		'memory_hotplug.memmap_on_memory=1')
+GUEST_FILES = [('@WORK@/pmem0.img', 4 << 30), ('@WORK@/pmem1.img', 130 << 20),
+	       ('@WORK@/pmem2.img', 130 << 20), ('@WORK@/pmem3.img', 514 << 20)]
+GUEST_QEMU = ['-machine', 'pc,nvdimm=on', '-m', '6G,slots=4,maxmem=16G', '-smp', '2',
+	      ] + [a for i, size in enumerate(('4G', '130M', '130M', '514M')) for a in (
+	      '-object', f'memory-backend-file,id=mem{i},share=on,mem-path=@WORK@/pmem{i}.img,size={size}',
+	      '-device', f'nvdimm,id=nv{i},memdev=mem{i}')]
 GUEST_TIMEOUT = 1200
