@@ -16,9 +16,12 @@ fi
 size=$(cat $ND/$ns/size)
 [ -e $ND/$ns/driver ] && echo $ns > $ND/$ns/driver/unbind
 pfn=$(cat $ND/$region/pfn_seed)
+page_kb=$(awk '/^KernelPageSize/ { print $2; exit }' /proc/self/smaps)
+# MemFree plus the per-cpu free lists (freed pages wait there uncounted)
 memfree() {
 	echo 1 > /proc/sys/vm/stat_refresh
-	awk '/^MemFree:/ { print $2 }' /proc/meminfo
+	pcp=$(awk '$1 == "count:" { n += $2 } END { print n + 0 }' /proc/zoneinfo)
+	awk -v pcp=$pcp -v kb=$page_kb '/^MemFree:/ { print $2 + pcp * kb }' /proc/meminfo
 }
 ms() { awk '{ printf "%d\n", $1 * 1000 }' /proc/uptime; }
 for mode in ram pmem; do
@@ -34,6 +37,6 @@ for mode in ram pmem; do
 	t1=$(ms); f1=$(memfree)
 	blk=$(ls $ND/$pfn/block)
 	usable=$(( $(cat /sys/block/$blk/size) * 512 ))
-	echo "DEMO mode=$mode size=$size usable=$usable dram_kb=$((f0 - f1)) ms=$((t1 - t0)) page_kb=$(awk '/^KernelPageSize/ { print $2; exit }' /proc/self/smaps)"
+	echo "DEMO mode=$mode size=$size usable=$usable dram_kb=$((f0 - f1)) ms=$((t1 - t0)) page_kb=$page_kb"
 done
 echo $pfn > /sys/bus/nd/drivers/nd_pmem/unbind

@@ -10,6 +10,12 @@ tree=$top/build/linux
 cfg=$top/configs/targets/$target.py
 [ -f "$cfg" ] || { echo "kunit: no target '$target' (configs/targets/*.py)" >&2; exit 2; }
 cross=$(sed -n "s/^CROSS_COMPILE = '\(.*\)'/\1/p" "$cfg")
+out=$top/build/out/$target
+mkdir -p "$out"
+# One build of a target at a time: two makes (and their ccache stores) in
+# one output directory corrupt each other's dependency files.
+exec 9>"$out/.lock"
+flock 9
 # A target may need emulator workarounds that are not part of the series
 # (harness/*.patch, each says why): it builds from a copy of the tree with
 # them applied.  rsync keeps the mtimes of unchanged files, so only the
