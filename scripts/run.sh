@@ -34,8 +34,10 @@ print(f'  {"memmap":10} {"namespace":>11} {"usable":>11} {"DRAM taken":>11} {"de
 for name, row, dev in (('in DRAM', r, 0), ('on device', p, r['usable'] - p['usable'])):
     print(f'  {name:10} {gib(row["size"]):>11} {gib(row["usable"]):>11} '
           f'{mib(row["dram_kb"] * 1024):>11} {mib(dev):>13} {row["ms"] / 1000:>7.2f}s')
-print('  (DRAM taken: MemFree before less after the bind; device taken: usable capacity\n'
-      '   given up to the memmap, in DRAM mode less on-device mode; set-up: the bind, under TCG)')
+print('  (DRAM taken: free memory before less after the bind: the memmap, if in DRAM, plus\n'
+      '   page tables for the new linear map, about 2 MiB per GiB where it is mapped with base\n'
+      '   pages as on arm64; device taken: usable capacity given up to the memmap, DRAM mode\n'
+      '   less on-device mode; set-up: the bind, under TCG)')
 PY
 prc=$?
 [ $rc = 0 ] && [ $prc = 0 ]
