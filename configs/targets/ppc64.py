@@ -1,9 +1,9 @@
 # kunit.py qemu_config for ppc64le pseries with the radix MMU (POWER9, 64 KiB
 # pages).  The guest has 4 GiB and boots with mem=1G; lib/test_vmem_altmap.c
 # gets [3 GiB, 4 GiB): radix maps the boot memmap with 2 MiB PMDs, and one
-# such PMD holds the struct pages of about 2.3 GiB (56-byte struct page), so
+# such PMD holds the struct pages of 2 GiB (64-byte struct page), so
 # a range right after the boot memory would find its memmap already mapped
-# in DRAM.  The memmap of a 1 GiB memory block (14 pages) is not pageblock
+# in DRAM.  The memmap of a 1 GiB memory block (16 pages) is not pageblock
 # aligned, so memmap_on_memory needs "force".
 from ..qemu_config import QemuArchParams
 
@@ -19,7 +19,9 @@ CONFIG_PPC_64K_PAGES=y
 CONFIG_HVC_CONSOLE=y
 CONFIG_ALTIVEC=y
 CONFIG_VSX=y
-CONFIG_PAPR_SCM=y''',
+CONFIG_PAPR_SCM=y
+CONFIG_CGROUPS=y
+CONFIG_MEMCG=y''',
 			   qemu_arch='ppc64',
 			   kernel_path='vmlinux',
 			   kernel_command_line='console=hvc0 mem=1G '
@@ -28,6 +30,11 @@ CONFIG_PAPR_SCM=y''',
 				'test_vmem_altmap.size=0x40000000',
 			   extra_qemu_params=['-M', 'pseries', '-cpu', 'power9',
 					      '-m', '4G', '-smp', '2'])
+
+# MEMCG as in Debian's ppc64el kernel: without it struct page is 56 bytes,
+# the memmap of a 256 MiB memory block is 3.5 pages and memmap_on_memory is
+# refused (mhp_supports_memmap_on_memory(): vmemmap pages would be shared
+# between blocks).  x86_64 and arm64 have a 64-byte struct page without it.
 
 # QEMU 7.2 under TCG cannot run the POWER10 pmem flush forms; see the patch.
 EMULATOR_PATCHES = 'harness/qemu-7.2-ppc64-pmem-flush.patch'
