@@ -41,4 +41,4 @@ GUEST_QEMU = ['-machine', 'virt,nvdimm=on', '-cpu', 'max,pauth-impdef=on',
 	      ] + [a for i, size in enumerate(('4G', '130M', '130M', '514M')) for a in (
 	      '-object', f'memory-backend-file,id=mem{i},share=on,mem-path=@WORK@/pmem{i}.img,size={size}',
 	      '-device', f'nvdimm,id=nv{i},memdev=mem{i}')]
-GUEST_TIMEOUT = 1500
+GUEST_TIMEOUT = 600

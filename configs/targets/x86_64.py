@@ -35,4 +35,4 @@ GUEST_QEMU = ['-machine', 'pc,nvdimm=on', '-m', '6G,slots=4,maxmem=16G', '-smp',
 	      ] + [a for i, size in enumerate(('4G', '130M', '130M', '514M')) for a in (
 	      '-object', f'memory-backend-file,id=mem{i},share=on,mem-path=@WORK@/pmem{i}.img,size={size}',
 	      '-device', f'nvdimm,id=nv{i},memdev=mem{i}')]
-GUEST_TIMEOUT = 1200
+GUEST_TIMEOUT = 600
