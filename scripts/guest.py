@@ -49,6 +49,8 @@ def load_target():
 
 
 cfg = load_target()
+# a target that boots another target's kernel (BUILD_FROM)
+out = os.path.join(top, 'build', 'out', getattr(cfg, 'BUILD_FROM', target))
 q = cfg.QEMU_ARCH
 cross = getattr(cfg, 'CROSS_COMPILE', '')
 busybox = getattr(cfg, 'GUEST_BUSYBOX', '/bin/busybox').replace('@TOP@', top)
@@ -85,10 +87,13 @@ if demo:
     shutil.copy(os.path.join(top, 'harness', 'demo.sh'), os.path.join(root, 'bin'))
     runs = '/bin/busybox sh /bin/demo.sh; echo "GUEST-RESULT demo $?"'
 genv = dict(getattr(cfg, 'GUEST_ENV', {}))
-genv.update({k: v for k, v in os.environ.items() if k.startswith('MEMMAP_')})
+genv.update({k: v for k, v in os.environ.items()
+             if k.startswith('MEMMAP_') and k != 'MEMMAP_ARGS'})
 env = ' '.join(f'{k}={v}' for k, v in genv.items())
 if not demo:
-    runs = '\n'.join(f'{env} /bin/{t}; echo "GUEST-RESULT {t} $?"' for t in tests)
+    # MEMMAP_ARGS: kselftest_harness options, e.g. "-f pair" for one fixture
+    args = os.environ.get('MEMMAP_ARGS', '')
+    runs = '\n'.join(f'{env} /bin/{t} {args}; echo "GUEST-RESULT {t} $?"' for t in tests)
 init = f"""#!/bin/busybox sh
 /bin/busybox --install -s /bin
 export PATH=/bin

@@ -10,7 +10,15 @@ tree=$top/build/linux
 cfg=$top/configs/targets/$target.py
 [ -f "$cfg" ] || { echo "kunit: no target '$target' (configs/targets/*.py)" >&2; exit 2; }
 cross=$(sed -n "s/^CROSS_COMPILE = '\(.*\)'/\1/p" "$cfg")
-out=$top/build/out/$target
+# A target may boot another target's kernel with other parameters
+# (BUILD_FROM, e.g. ppc64-hash boots the ppc64 kernel with disable_radix).
+from=$(sed -n "s/^BUILD_FROM = '\(.*\)'/\1/p" "$cfg")
+if [ -n "$from" ]; then
+	[ "$step" = build ] && exec "$0" build "$from"
+	[ "$step" = all ] && { "$0" build "$from" || exit 1; step=run; }
+fi
+kernel=${from:-$target}
+out=$top/build/out/$kernel
 mkdir -p "$out"
 # One build of a target at a time: two makes (and their ccache stores) in
 # one output directory corrupt each other's dependency files.
@@ -22,13 +30,14 @@ flock 9
 # patched files recompile.
 emu=$(sed -n "s/^EMULATOR_PATCHES = '\(.*\)'/\1/p" "$cfg")
 if [ -n "$emu" ]; then
-	src=$top/build/src/$target
-	mkdir -p "$src"
-	rsync -a --delete --exclude=/.git "$tree/" "$src/"
-	for p in $emu; do patch -s -p1 -d "$src" < "$top/$p"; done
+	src=$top/build/src/$kernel
+	if [ "$step" = build ] || [ ! -d "$src" ]; then
+		mkdir -p "$src"
+		rsync -a --delete --exclude=/.git "$tree/" "$src/"
+		for p in $emu; do patch -s -p1 -d "$src" < "$top/$p"; done
+	fi
 	tree=$src
 fi
-out=$top/build/out/$target
 res=$top/build/results/$target
 mkdir -p "$out" "$res"
 kunit=(python3 "$tree/tools/testing/kunit/kunit.py")
@@ -79,5 +88,6 @@ build) do_build ;;
 exec) do_exec ;;
 parse) do_parse ;;
 all) do_build && do_exec && do_parse ;;
+run) do_exec && do_parse ;;
 *) echo "usage: $0 build|exec|parse|all TARGET" >&2; exit 2 ;;
 esac

@@ -27,18 +27,19 @@ CONFIG_ACPI_NFIT=y''',
 # The guest selftests (scripts/guest.py): the same kernel booted through
 # UEFI (Debian's qemu-efi-aarch64) with ACPI, because QEMU's arm64 NVDIMM
 # is described only by an ACPI NFIT and 7.2 has no virtio-pmem for
-# aarch64.  Label-less NVDIMMs as on x86_64: 4 GiB, and 130, 130 and 514
-# MiB back to back for the edge-size cases.
+# aarch64.  Label-less NVDIMMs as on x86_64: 4 GiB, and 130, 130, 514
+# and 60 MiB back to back for the edge-size cases.
 GUEST_KERNEL = 'arch/arm64/boot/Image'
 GUEST_BUSYBOX = '@TOP@/build/busybox/arm64/bin/busybox'
 GUEST_APPEND = ('console=ttyAMA0 acpi=force kunit.enable=0 panic=-1 '
 		'memory_hotplug.memmap_on_memory=1')
-GUEST_FILES = [('@WORK@/pmem0.img', 4 << 30), ('@WORK@/pmem1.img', 130 << 20),
-	       ('@WORK@/pmem2.img', 130 << 20), ('@WORK@/pmem3.img', 514 << 20)]
+GUEST_SIZES = ('4G', '130M', '130M', '514M', '60M')
+GUEST_FILES = [('@WORK@/pmem%d.img' % i, int(s[:-1]) << (30 if s[-1] == 'G' else 20))
+	       for i, s in enumerate(GUEST_SIZES)]
 GUEST_QEMU = ['-machine', 'virt,nvdimm=on', '-cpu', 'max,pauth-impdef=on',
-	      '-m', '6G,slots=4,maxmem=16G', '-smp', '2',
+	      '-m', '6G,slots=5,maxmem=16G', '-smp', '2',
 	      '-bios', '/usr/share/qemu-efi-aarch64/QEMU_EFI.fd',
-	      ] + [a for i, size in enumerate(('4G', '130M', '130M', '514M')) for a in (
+	      ] + [a for i, size in enumerate(GUEST_SIZES) for a in (
 	      '-object', f'memory-backend-file,id=mem{i},share=on,mem-path=@WORK@/pmem{i}.img,size={size}',
 	      '-device', f'nvdimm,id=nv{i},memdev=mem{i}')]
 GUEST_TIMEOUT = 600

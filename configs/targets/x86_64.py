@@ -23,16 +23,17 @@ CONFIG_PCI=y''',
 
 # The guest selftests (scripts/guest.py): the same kernel, a 4 GiB emulated
 # NVDIMM (ACPI NFIT, nd_pmem, label-less: QEMU leaves the label area
-# uninitialised), and NVDIMMs of 130, 130 and 514 MiB back to back for the
+# uninitialised), and NVDIMMs of 130, 130, 514 and 60 MiB back to back for the
 # edge-size cases, each on a fresh sparse file;
 # busybox from busybox-static.
 GUEST_BUSYBOX = '/bin/busybox'
 GUEST_APPEND = ('console=ttyS0 kunit.enable=0 panic=-1 '
 		'memory_hotplug.memmap_on_memory=1')
-GUEST_FILES = [('@WORK@/pmem0.img', 4 << 30), ('@WORK@/pmem1.img', 130 << 20),
-	       ('@WORK@/pmem2.img', 130 << 20), ('@WORK@/pmem3.img', 514 << 20)]
-GUEST_QEMU = ['-machine', 'pc,nvdimm=on', '-m', '6G,slots=4,maxmem=16G', '-smp', '2',
-	      ] + [a for i, size in enumerate(('4G', '130M', '130M', '514M')) for a in (
+GUEST_SIZES = ('4G', '130M', '130M', '514M', '60M')
+GUEST_FILES = [('@WORK@/pmem%d.img' % i, int(s[:-1]) << (30 if s[-1] == 'G' else 20))
+	       for i, s in enumerate(GUEST_SIZES)]
+GUEST_QEMU = ['-machine', 'pc,nvdimm=on', '-m', '6G,slots=5,maxmem=16G', '-smp', '2',
+	      ] + [a for i, size in enumerate(GUEST_SIZES) for a in (
 	      '-object', f'memory-backend-file,id=mem{i},share=on,mem-path=@WORK@/pmem{i}.img,size={size}',
 	      '-device', f'nvdimm,id=nv{i},memdev=mem{i}')]
 GUEST_TIMEOUT = 600
