@@ -31,7 +31,7 @@ flock 9
 emu=$(sed -n "s/^EMULATOR_PATCHES = '\(.*\)'/\1/p" "$cfg")
 if [ -n "$emu" ]; then
 	src=$top/build/src/$kernel
-	if [ "$step" = build ] || [ ! -d "$src" ]; then
+	if [ "$step" = build ] || [ "$step" = all ] || [ ! -d "$src" ]; then
 		mkdir -p "$src"
 		rsync -a --delete --exclude=/.git "$tree/" "$src/"
 		for p in $emu; do patch -s -p1 -d "$src" < "$top/$p"; done

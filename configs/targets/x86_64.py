@@ -2,6 +2,8 @@
 # memmap=1G$1G turns [1 GiB, 2 GiB) into e820 "reserved": real RAM that is
 # not System RAM, which lib/test_vmem_altmap.c gets as its device range.
 # (Not mem=1G: on x86 mem= also caps memory hot-add, max_mem_size.)
+# XEN_PV as in Debian's kernel: it makes PSE optional (PARAVIRT_XXL), so
+# the x86_64-nopse target can boot this kernel with clearcpuid=pse.
 from ..qemu_config import QemuArchParams
 
 CROSS_COMPILE = ''
@@ -11,7 +13,11 @@ QEMU_ARCH = QemuArchParams(linux_arch='x86_64',
 CONFIG_SERIAL_8250=y
 CONFIG_SERIAL_8250_CONSOLE=y
 CONFIG_ACPI_NFIT=y
-CONFIG_PCI=y''',
+CONFIG_PCI=y
+CONFIG_HYPERVISOR_GUEST=y
+CONFIG_PARAVIRT=y
+CONFIG_XEN=y
+CONFIG_XEN_PV=y''',
 			   qemu_arch='x86_64',
 			   kernel_path='arch/x86/boot/bzImage',
 			   kernel_command_line='console=ttyS0 memmap=1G$0x40000000 '
