@@ -49,18 +49,18 @@ done
 
 echo
 echo "== summary"
-printf '  %-16s %7s %7s %7s %7s %7s\n' target passed failed skipped xfail seconds
+printf '  %-20s %7s %7s %7s %7s %7s\n' target passed failed skipped xfail seconds
 P=0 F=0 X=0 S=0
 read -r p f < "$res/checkpatch/counts" 2>/dev/null || { p=0; f=1; }
-printf '  %-16s %7s %7s %7s %7s %7s\n' checkpatch "$p" "$f" - - -
+printf '  %-20s %7s %7s %7s %7s %7s\n' checkpatch "$p" "$f" - - -
 P=$((P+p)) F=$((F+f))
 for t in $targets; do
 	read -r p f s < "$res/$t/counts" 2>/dev/null || { p=0; f=1; s=0; }
-	printf '  %-16s %7s %7s %7s %7s %7s\n' "$t kunit" "$p" "$f" "${s:-0}" - "${took[$t]}"
+	printf '  %-20s %7s %7s %7s %7s %7s\n' "$t kunit" "$p" "$f" "${s:-0}" - "${took[$t]}"
 	P=$((P+p)) F=$((F+f)) S=$((S+${s:-0}))
 	if grep -q '^GUEST_QEMU' "configs/targets/$t.py"; then
 		read -r p f x < "$res/$t/guest-counts" 2>/dev/null || { p=0; f=1; x=0; }
-		printf '  %-16s %7s %7s %7s %7s %7s\n' "$t selftest" "$p" "$f" - "$x" -
+		printf '  %-20s %7s %7s %7s %7s %7s\n' "$t selftest" "$p" "$f" - "$x" -
 		P=$((P+p)) F=$((F+f)) X=$((X+${x:-0}))
 	fi
 done
