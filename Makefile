@@ -1,16 +1,22 @@
 # vmem_altmap series: the harness.  See README.md.
 ARCH ?= x86_64
+# BASE=mainline (patches/ on linux-source-7.3, the default) or BASE=6.12
+# (the stable backport in stable/6.12/): configs/bases/.
+BASE ?= mainline
+export BASE
 TARGETS := $(sort $(basename $(notdir $(wildcard configs/targets/*.py))))
 
 # The kernel's own make must not see our ARCH (a target name, not a kernel
 # ARCH): the scripts unset MAKEFLAGS and pass the right ARCH themselves.
 unexport ARCH
 
-.PHONY: help deps tree export build kunit selftest checkpatch bisect check run clean clean-tree
+.PHONY: help deps tree export build kunit selftest checkpatch bisect check check-stable run clean clean-tree
 
 help:
 	@echo "make run            main job on ARCH=$(ARCH) (targets: $(TARGETS))"
 	@echo "make check          everything CI checks, all targets"
+	@echo "make check-stable   the 6.12 backport (stable/6.12/) on all targets"
+	@echo "BASE=6.12 make tree|export|build|kunit|selftest|checkpatch|bisect: the backport"
 	@echo "make tree | export  prepare build/linux | write patches/ from it"
 	@echo "make build|kunit|selftest|bisect ARCH=T   one target"
 	@echo "make checkpatch"
@@ -42,11 +48,14 @@ bisect: tree
 check:
 	@scripts/check.sh
 
+check-stable:
+	@scripts/check-stable.sh
+
 run: tree
 	@scripts/run.sh $(ARCH)
 
 clean:
-	rm -rf build/out build/results build/guest
+	rm -rf build/out build/out-6.12 build/results build/guest
 
 clean-tree:
-	rm -rf build/linux build/bisect-src
+	rm -rf build/linux build/linux-6.12 build/linux.pkgver build/linux-6.12.pkgver build/bisect-src

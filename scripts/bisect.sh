@@ -7,14 +7,15 @@
 set -euo pipefail
 unset MAKEFLAGS MAKELEVEL MFLAGS ARCH
 top=$(cd "$(dirname "$0")/.." && pwd)
+. "$top/scripts/base.sh"
 target=$1
-tree=$top/build/linux
+tree=$TREE
 cfg=$top/configs/targets/$target.py
 [ -f "$cfg" ] || { echo "bisect: no target '$target'" >&2; exit 2; }
 cross=$(sed -n "s/^CROSS_COMPILE = '\(.*\)'/\1/p" "$cfg")
 arch=$(sed -n "s/.*linux_arch='\([^']*\)'.*/\1/p" "$cfg")
-out=$top/build/out/$target
-res=$top/build/results/bisect-$target
+out=$OUT/$target
+res=$RESULTS/bisect-$target
 mkdir -p "$res"
 [ -f "$out/.config" ] || "$top/scripts/kunit.sh" build "$target"
 [ -z "$(git -C "$tree" status --porcelain --untracked-files=no)" ] ||

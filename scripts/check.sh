@@ -1,71 +1,119 @@
 #!/bin/bash
 # make check: everything CI checks.  Installs what is missing, prepares the
-# kernel tree, runs checkpatch on the series, then per target in
-# configs/targets/ builds the kernel once, runs the KUnit suite on it and,
-# where the target describes a guest (GUEST_QEMU), boots the same kernel
-# with an emulated NVDIMM and runs the mm selftests (scripts/guest.py).
-# Expected failures (XFAIL, each naming a base-kernel defect) are counted
-# apart: never as passed.  Logs and KTAP go to
-# build/results/.  Ends with one line "N passed, N failed"; exits non-zero
-# on any failure, build error or missing target.
+# kernel trees, then for the mainline series (patches/ on linux-source-7.3)
+# on every target in configs/targets/, and for the 6.12 stable backport
+# (stable/6.12/) on the targets in STABLE_CHECK_TARGETS: checkpatch on the
+# series, one kernel build per target, the KUnit suite on it and, where the
+# target describes a guest (GUEST_QEMU), the mm selftest in a guest booted
+# from the same kernel with emulated NVDIMMs (scripts/guest.py).
+#
+# It runs what it is: the knobs meant for iterating (TARGETS, MEMMAP_ARGS,
+# MEMMAP_CYCLES, MEMMAP_*, KUNIT_TIMEOUT) are dropped from the environment.
+# The closing line "N passed, N failed" counts test cases only; the gates
+# (checkpatch per patch, the console check per boot, the build) are printed
+# on their own lines, and a failed gate fails the run as well.  Logs and
+# KTAP go to build/results/ (build/results/stable-6.12/ for the backport).
 set -uo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
 cd "$top"
 unset MAKEFLAGS MAKELEVEL MFLAGS
+bases=${CHECK_BASES:-mainline 6.12}
+stable_all=${CHECK_STABLE_TARGETS:-}
+unset CHECK_BASES CHECK_STABLE_TARGETS
+for v in TARGETS KUNIT_TIMEOUT $(env | sed -n 's/^\(MEMMAP_[A-Z_]*\)=.*/\1/p'); do
+	[ -n "${!v+x}" ] && echo "check: ignoring $v from the environment (make check runs everything)"
+	unset "$v"
+done
 t0=$SECONDS
-targets=${TARGETS:-$(cd configs/targets && ls *.py | sed 's/\.py$//' | sort)}
-res=build/results
+res_of() { (BASE=$1; . "$top/scripts/base.sh"; echo "$RESULTS"); }
+all_targets=$(cd configs/targets && ls *.py | sed 's/\.py$//' | sort)
+# The backport runs in CI on x86_64 (make check-stable: every target).
+STABLE_CHECK_TARGETS="x86_64"
+[ "$stable_all" = all ] && STABLE_CHECK_TARGETS=$all_targets
+declare -A targets_of=([mainline]="$all_targets" [6.12]="$STABLE_CHECK_TARGETS")
 fail_setup=0
 
 scripts/deps.sh || fail_setup=1
-scripts/tree.sh || fail_setup=1
+for b in $bases; do BASE=$b scripts/tree.sh || fail_setup=1; done
 if [ "$fail_setup" = 1 ]; then
 	echo "check: set-up failed"
 	echo "0 passed, 1 failed"
 	exit 1
 fi
-rm -rf "$res"; mkdir -p "$res"
-
-echo "== checkpatch"
-scripts/checkpatch.sh
+for b in $bases; do rm -rf "$(res_of "$b")"; done
+mkdir -p build/results
 
 declare -A took
-for t in $targets; do
-	echo "== $t"
-	s=$SECONDS
-	rm -f "$res/$t/counts"
-	if scripts/kunit.sh build "$t"; then
-		scripts/kunit.sh exec "$t"
-		scripts/kunit.sh parse "$t"
-		if grep -q '^GUEST_QEMU' "configs/targets/$t.py"; then
-			scripts/guest.py "$t" || true
+run_base() {	# BASE TARGETS...
+	local base=$1 t s res; shift
+	res=$(res_of "$base")
+	mkdir -p "$res"
+	echo "== checkpatch ($base)"
+	BASE=$base scripts/checkpatch.sh
+	for t in "$@"; do
+		echo "== $t ($base)"
+		s=$SECONDS
+		rm -f "$res/$t/counts"
+		if BASE=$base scripts/kunit.sh build "$t"; then
+			echo ok > "$res/$t/build-gate"
+			BASE=$base scripts/kunit.sh exec "$t"
+			BASE=$base scripts/kunit.sh parse "$t"
+			if grep -q '^GUEST_QEMU' "configs/targets/$t.py"; then
+				BASE=$base scripts/guest.py "$t" || true
+			fi
+		else
+			mkdir -p "$res/$t"; echo FAILED > "$res/$t/build-gate"
 		fi
-	else
-		mkdir -p "$res/$t"; echo "0 1 0" > "$res/$t/counts"
-		echo "0 1 0" > "$res/$t/guest-counts"
-	fi
-	took[$t]=$((SECONDS - s))
-done
+		took[$base/$t]=$((SECONDS - s))
+	done
+}
+for b in $bases; do run_base "$b" ${targets_of[$b]}; done
 
 echo
 echo "== summary"
-printf '  %-20s %7s %7s %7s %7s %7s\n' target passed failed skipped xfail seconds
-P=0 F=0 X=0 S=0
-read -r p f < "$res/checkpatch/counts" 2>/dev/null || { p=0; f=1; }
-printf '  %-20s %7s %7s %7s %7s %7s\n' checkpatch "$p" "$f" - - -
-P=$((P+p)) F=$((F+f))
-for t in $targets; do
-	read -r p f s < "$res/$t/counts" 2>/dev/null || { p=0; f=1; s=0; }
-	printf '  %-20s %7s %7s %7s %7s %7s\n' "$t kunit" "$p" "$f" "${s:-0}" - "${took[$t]}"
-	P=$((P+p)) F=$((F+f)) S=$((S+${s:-0}))
-	if grep -q '^GUEST_QEMU' "configs/targets/$t.py"; then
-		read -r p f x < "$res/$t/guest-counts" 2>/dev/null || { p=0; f=1; x=0; }
-		printf '  %-20s %7s %7s %7s %7s %7s\n' "$t selftest" "$p" "$f" - "$x" -
-		P=$((P+p)) F=$((F+f)) X=$((X+${x:-0}))
-	fi
-done
-echo "  total time: $((SECONDS - t0)) s (logs and KTAP in $res/)"
+P=0 F=0 X=0 S=0 G=0
+printf '  %-28s %7s %7s %7s %7s %7s\n' "tests" passed failed skipped xfail seconds
+sum_base() {	# BASE TARGETS...
+	local base=$1 t p f s x res label; shift
+	res=$(res_of "$base")
+	for t in "$@"; do
+		label="$t"; [ "$base" = mainline ] || label="$t [$base]"
+		read -r p f s < "$res/$t/counts" 2>/dev/null || { p=0; f=1; s=0; }
+		printf '  %-28s %7s %7s %7s %7s %7s\n' "$label kunit" "$p" "$f" "${s:-0}" - "${took[$base/$t]:-}"
+		P=$((P+p)) F=$((F+f)) S=$((S+${s:-0}))
+		if grep -q '^GUEST_QEMU' "configs/targets/$t.py"; then
+			read -r p f x < "$res/$t/guest-counts" 2>/dev/null || { p=0; f=1; x=0; }
+			printf '  %-28s %7s %7s %7s %7s %7s\n' "$label selftest" "$p" "$f" - "${x:-0}" -
+			P=$((P+p)) F=$((F+f)) X=$((X+${x:-0}))
+		fi
+	done
+}
+for b in $bases; do sum_base "$b" ${targets_of[$b]}; done
+echo "  gates (not counted as tests):"
+gate() {	# NAME OK-COUNT FAILED-COUNT
+	printf '  %-28s %s\n' "$1" "$([ "$3" = 0 ] && echo "ok ($2)" || echo "FAILED ($3 of $(($2 + $3)))")"
+	[ "$3" = 0 ] || G=$((G+1))
+}
+gate_base() {	# BASE TARGETS...
+	local base=$1 t p f res cp cf bp bf kp kf; shift
+	res=$(res_of "$base")
+	read -r p f < "$res/checkpatch/counts" 2>/dev/null || { p=0; f=1; }
+	gate "checkpatch --strict ($base)" "$p" "$f"
+	bp=0 bf=0 kp=0 kf=0
+	for t in "$@"; do
+		[ "$(cat "$res/$t/build-gate" 2>/dev/null)" = ok ] && bp=$((bp+1)) || bf=$((bf+1))
+		for c in console-gate guest-console-gate; do
+			[ -f "$res/$t/$c" ] || { [ $c = guest-console-gate ] && ! grep -q '^GUEST_QEMU' "configs/targets/$t.py" && continue; kf=$((kf+1)); continue; }
+			[ "$(cat "$res/$t/$c")" = ok ] && kp=$((kp+1)) || kf=$((kf+1))
+		done
+	done
+	gate "builds ($base)" $bp $bf
+	gate "consoles clean ($base)" $kp $kf
+}
+for b in $bases; do gate_base "$b" ${targets_of[$b]}; done
+echo "  total time: $((SECONDS - t0)) s (logs and KTAP in build/results/)"
 [ "$S" = 0 ] || echo "  $S KUnit cases skipped by design (EXPECTED_SKIPS in the target, refusal asserted first): not counted as passed"
-[ "$X" = 0 ] || echo "  $X expected failures (xfail): base-kernel defects named in the logs, not counted as passed"
+[ "$X" = 0 ] || echo "  $X expected failures (xfail): named per target with their defect, not counted as passed"
+[ "$G" = 0 ] || { echo "  $G gate(s) FAILED"; F=$((F + G)); }
 echo "$P passed, $F failed"
 [ "$F" = 0 ]

@@ -3,7 +3,8 @@
 # series.  Writes build/results/checkpatch/counts ("passed failed").
 set -uo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
-res=$top/build/results/checkpatch
+. "$top/scripts/base.sh"
+res=$RESULTS/checkpatch
 mkdir -p "$res"
 # checkpatch runs spdxcheck.py with "env python3": use Debian's, which has ply and git.
 export PATH=/usr/bin:/bin:$PATH
@@ -14,12 +15,12 @@ ignore=UNKNOWN_COMMIT_ID
 pass=0 fail=0
 while read -r p; do
 	case "$p" in ''|'#'*) continue;; esac
-	if out=$(cd "$top/build/linux" && ./scripts/checkpatch.pl --strict --quiet \
-			--no-summary --show-types --ignore $ignore "$top/patches/$p" 2>&1) && [ -z "$out" ]; then
+	if out=$(cd "$TREE" && ./scripts/checkpatch.pl --strict --quiet \
+			--no-summary --show-types --ignore $ignore "$PATCHES/$p" 2>&1) && [ -z "$out" ]; then
 		pass=$((pass+1)); echo "  checkpatch ok      $p"
 	else
 		fail=$((fail+1)); echo "  checkpatch FAILED  $p"; printf '%s\n' "$out" | sed 's/^/    /' | head -30
 	fi
-done < "$top/patches/series"
+done < "$PATCHES/series"
 echo "$pass $fail" > "$res/counts"
 [ "$fail" = 0 ]

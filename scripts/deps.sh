@@ -5,7 +5,7 @@
 # nothing else needed).
 set -euo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
-pkgs=(linux-source-6.12 build-essential flex bison libelf-dev libssl-dev bc ccache
+pkgs=(build-essential flex bison libelf-dev libssl-dev bc ccache
       gcc-aarch64-linux-gnu gcc-powerpc64le-linux-gnu
       libc6-dev-arm64-cross libc6-dev-ppc64el-cross
       qemu-system-x86 qemu-system-arm qemu-system-ppc qemu-efi-aarch64 busybox-static

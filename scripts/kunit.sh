@@ -1,12 +1,15 @@
 #!/bin/bash
 # scripts/kunit.sh build|exec|parse|all TARGET
+# BASE=mainline (default) or another name in configs/bases/ picks the tree,
+# the build output and the results directory.
 # Build, boot and parse are separate steps so that a failure says which one
 # failed and a console log can be re-parsed without booting again.
 set -euo pipefail
 unset MAKEFLAGS MAKELEVEL MFLAGS ARCH
 top=$(cd "$(dirname "$0")/.." && pwd)
 step=$1 target=$2
-tree=$top/build/linux
+. "$top/scripts/base.sh"
+tree=$TREE
 cfg=$top/configs/targets/$target.py
 [ -f "$cfg" ] || { echo "kunit: no target '$target' (configs/targets/*.py)" >&2; exit 2; }
 cross=$(sed -n "s/^CROSS_COMPILE = '\(.*\)'/\1/p" "$cfg")
@@ -18,7 +21,7 @@ if [ -n "$from" ]; then
 	[ "$step" = all ] && { "$0" build "$from" || exit 1; step=run; }
 fi
 kernel=${from:-$target}
-out=$top/build/out/$kernel
+out=$OUT/$kernel
 mkdir -p "$out"
 # One build of a target at a time: two makes (and their ccache stores) in
 # one output directory corrupt each other's dependency files.
@@ -30,7 +33,7 @@ flock 9
 # patched files recompile.
 emu=$(sed -n "s/^EMULATOR_PATCHES = '\(.*\)'/\1/p" "$cfg")
 if [ -n "$emu" ]; then
-	src=$top/build/src/$kernel
+	src=$OUT/src-$kernel
 	if [ "$step" = build ] || [ "$step" = all ] || [ ! -d "$src" ]; then
 		mkdir -p "$src"
 		rsync -a --delete --exclude=/.git "$tree/" "$src/"
@@ -38,7 +41,7 @@ if [ -n "$emu" ]; then
 	fi
 	tree=$src
 fi
-res=$top/build/results/$target
+res=$RESULTS/$target
 mkdir -p "$out" "$res"
 kunit=(python3 "$tree/tools/testing/kunit/kunit.py")
 common=(--qemu_config "$cfg" --kunitconfig "$top/configs/kunit.config" --build_dir "$out")
