@@ -52,7 +52,7 @@ GUEST_QEMU = ['-M', 'pseries,nvdimm=on', '-cpu', 'power9',
 	      'size=%d' % ((4 << 30) + (128 << 10)),
 	      '-device', 'nvdimm,id=nv1,memdev=mem1,label-size=128K,'
 	      'uuid=5f1f5c2e-8d3b-4c6e-9a77-0b1e2d3c4f50']
-GUEST_TIMEOUT = 600
+GUEST_TIMEOUT = 900
 
 # KUnit cases the kernel refuses by design on this target: each asserts
 # that mhp_supports_memmap_on_memory() is false before it skips, and

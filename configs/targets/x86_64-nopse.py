@@ -40,4 +40,4 @@ GUEST_QEMU = ['-machine', 'pc,nvdimm=on', '-m', '6G,slots=5,maxmem=16G', '-smp',
 	      ] + [a for i, size in enumerate(GUEST_SIZES) for a in (
 	      '-object', f'memory-backend-file,id=mem{i},share=on,mem-path=@WORK@/pmem{i}.img,size={size}',
 	      '-device', f'nvdimm,id=nv{i},memdev=mem{i}')]
-GUEST_TIMEOUT = 600
+GUEST_TIMEOUT = 900
