@@ -1,8 +1,9 @@
 #!/bin/bash
 # make check: everything CI checks.  Installs what is missing, prepares the
 # kernel trees, then for the mainline series (patches/ on linux-source-7.3)
-# on every target in configs/targets/, and for the 6.12 stable backport
-# (stable/6.12/) on the targets in STABLE_CHECK_TARGETS: checkpatch on the
+# on every target in configs/targets/ (the 6.12 stable backport,
+# stable/6.12/, runs in make check-stable: its builds do not fit CI's time
+# next to mainline's, see README): checkpatch on the
 # series, one kernel build per target, the KUnit suite on it and, where the
 # target describes a guest (GUEST_QEMU), the mm selftest in a guest booted
 # from the same kernel with emulated NVDIMMs (scripts/guest.py).
@@ -17,9 +18,9 @@ set -uo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
 cd "$top"
 unset MAKEFLAGS MAKELEVEL MFLAGS
-bases=${CHECK_BASES:-mainline 6.12}
-stable_all=${CHECK_STABLE_TARGETS:-}
-unset CHECK_BASES CHECK_STABLE_TARGETS
+# make check-stable calls this with --stable: the backport on every target.
+bases=mainline stable_all=
+[ "${1:-}" = --stable ] && { bases=6.12; stable_all=all; }
 for v in TARGETS KUNIT_TIMEOUT $(env | sed -n 's/^\(MEMMAP_[A-Z_]*\)=.*/\1/p'); do
 	[ -n "${!v+x}" ] && echo "check: ignoring $v from the environment (make check runs everything)"
 	unset "$v"
@@ -27,7 +28,7 @@ done
 t0=$SECONDS
 res_of() { (BASE=$1; . "$top/scripts/base.sh"; echo "$RESULTS"); }
 all_targets=$(cd configs/targets && ls *.py | sed 's/\.py$//' | sort)
-# The backport runs in CI on x86_64 (make check-stable: every target).
+# make check-stable runs the backport on every target.
 STABLE_CHECK_TARGETS="x86_64"
 [ "$stable_all" = all ] && STABLE_CHECK_TARGETS=$all_targets
 declare -A targets_of=([mainline]="$all_targets" [6.12]="$STABLE_CHECK_TARGETS")
