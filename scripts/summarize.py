@@ -18,7 +18,7 @@ import os
 import re
 import sys
 
-from consolecheck import CONSOLE_BAD
+from consolecheck import bad_lines, load_target
 
 target, jpath, cpath = sys.argv[1:4]
 resdir = os.path.dirname(jpath)
@@ -79,7 +79,9 @@ console = open(cpath, errors='replace').read() if os.path.exists(cpath) else ''
 # fails the run.  The one warning the suite provokes on purpose
 # (altmap_free_refuses_underflow) is suppressed by KUnit's own
 # kunit_warning_suppress(), so nothing is excused here.
-hits = [l for l in console.splitlines() if CONSOLE_BAD.search(l)]
+hits, known = bad_lines(console, getattr(load_target(top, target), 'KNOWN_CONSOLE_WARNINGS', {}))
+for l in known:
+    print(f'  {target:8} console, excused: {l}')
 if excused_fn:     # only where the base says why (configs/bases/)
     w = re.compile(r'WARNING: .* at include/linux/mm\.h:\d+ ' + excused_fn + r'\+')
     excused = [l for l in hits if w.search(l)][:1]
