@@ -79,11 +79,11 @@ sum_base() {	# BASE TARGETS...
 	res=$(res_of "$base")
 	for t in "$@"; do
 		label="$t"; [ "$base" = mainline ] || label="$t [$base]"
-		read -r p f s < "$res/$t/counts" 2>/dev/null || { p=0; f=1; s=0; }
+		{ read -r p f s < "$res/$t/counts"; } 2>/dev/null || { p=0; f=1; s=0; }
 		printf '  %-28s %7s %7s %7s %7s %7s\n' "$label kunit" "$p" "$f" "${s:-0}" - "${took[$base/$t]:-}"
 		P=$((P+p)) F=$((F+f)) S=$((S+${s:-0}))
 		if grep -q '^GUEST_QEMU' "configs/targets/$t.py"; then
-			read -r p f x < "$res/$t/guest-counts" 2>/dev/null || { p=0; f=1; x=0; }
+			{ read -r p f x < "$res/$t/guest-counts"; } 2>/dev/null || { p=0; f=1; x=0; }
 			printf '  %-28s %7s %7s %7s %7s %7s\n' "$label selftest" "$p" "$f" - "${x:-0}" -
 			P=$((P+p)) F=$((F+f)) X=$((X+${x:-0}))
 		fi
@@ -98,7 +98,7 @@ gate() {	# NAME OK-COUNT FAILED-COUNT
 gate_base() {	# BASE TARGETS...
 	local base=$1 t p f res cp cf bp bf kp kf; shift
 	res=$(res_of "$base")
-	read -r p f < "$res/checkpatch/counts" 2>/dev/null || { p=0; f=1; }
+	{ read -r p f < "$res/checkpatch/counts"; } 2>/dev/null || { p=0; f=1; }
 	gate "checkpatch --strict ($base)" "$p" "$f"
 	bp=0 bf=0 kp=0 kf=0
 	for t in "$@"; do
