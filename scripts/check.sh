@@ -55,6 +55,7 @@ run_base() {	# BASE TARGETS...
 		echo "== $t ($base)"
 		s=$SECONDS
 		rm -f "$res/$t/counts"
+		mkdir -p "$res/$t"
 		if BASE=$base scripts/kunit.sh build "$t"; then
 			echo ok > "$res/$t/build-gate"
 			BASE=$base scripts/kunit.sh exec "$t"
