@@ -21,7 +21,9 @@ import subprocess
 import sys
 import threading
 import time
-import types
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from consolecheck import bad_lines, load_target  # noqa: E402  as the KUnit check
 
 top = os.path.abspath(os.path.join(os.path.dirname(__file__), '..'))
 target = sys.argv[1]
@@ -46,21 +48,7 @@ os.makedirs(res, exist_ok=True)
 os.makedirs(work, exist_ok=True)
 
 
-class QemuArchParams:
-    def __init__(self, **kw):
-        self.__dict__.update(kw)
-
-
-def load_target():
-    src = open(os.path.join(top, 'configs', 'targets', target + '.py')).read()
-    src = src.replace('from ..qemu_config import QemuArchParams', '')
-    mod = types.ModuleType('target')
-    mod.QemuArchParams = QemuArchParams
-    exec(compile(src, target + '.py', 'exec'), mod.__dict__)
-    return mod
-
-
-cfg = load_target()
+cfg = load_target(top, target)
 # a target that boots another target's kernel (BUILD_FROM)
 out = os.path.join(top, base['OUT'], getattr(cfg, 'BUILD_FROM', target))
 q = cfg.QEMU_ARCH
@@ -70,8 +58,6 @@ timeout = getattr(cfg, 'GUEST_TIMEOUT', 900)
 tests = [] if demo else getattr(cfg, 'GUEST_TESTS', ['memmap_on_device'])
 
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from consolecheck import bad_lines  # noqa: E402  same as the KUnit check
 
 
 def sh(cmd, **kw):
