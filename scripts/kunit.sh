@@ -48,6 +48,11 @@ common=(--qemu_config "$cfg" --kunitconfig "$top/configs/kunit.config" --build_d
 [ -n "$cross" ] && common+=(--cross_compile "$cross")
 export CCACHE_DIR=${CCACHE_DIR:-$HOME/.ccache}
 export CCACHE_MAXSIZE=${CCACHE_MAXSIZE:-8G}
+# Out-of-tree builds compile with absolute paths (O= is not below the
+# source tree): base_dir makes ccache hash them relative to the output
+# directory, so that a second clone of the project (CI's) hits the cache
+# that this one filled.
+export CCACHE_BASEDIR=${CCACHE_BASEDIR:-$top}
 # Let timestamps not matter: the tree is re-created by 'make tree'.
 export CCACHE_SLOPPINESS=${CCACHE_SLOPPINESS:-time_macros,include_file_mtime,include_file_ctime}
 export KBUILD_BUILD_TIMESTAMP='' KBUILD_BUILD_USER=kunit KBUILD_BUILD_HOST=kunit
