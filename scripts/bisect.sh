@@ -10,10 +10,9 @@ top=$(cd "$(dirname "$0")/.." && pwd)
 . "$top/scripts/base.sh"
 target=$1
 tree=$TREE
-cfg=$top/configs/targets/$target.py
-[ -f "$cfg" ] || { echo "bisect: no target '$target'" >&2; exit 2; }
-cross=$(sed -n "s/^CROSS_COMPILE = '\(.*\)'/\1/p" "$cfg")
-arch=$(sed -n "s/.*linux_arch='\([^']*\)'.*/\1/p" "$cfg")
+target=$("$top/scripts/target.py" "$target" KERNEL)	# a BUILD_FROM target: its kernel
+cross=$("$top/scripts/target.py" "$target" CROSS_COMPILE)
+arch=$("$top/scripts/target.py" "$target" linux_arch)
 out=$OUT/$target
 res=$RESULTS/bisect-$target
 mkdir -p "$res"
@@ -27,7 +26,7 @@ restore() {
 	cp "$res/config" "$out/.config"
 }
 trap restore EXIT
-export CCACHE_DIR=${CCACHE_DIR:-$HOME/.ccache}
+export CCACHE_DIR=${CCACHE_DIR:-$HOME/.ccache} CCACHE_BASEDIR=${CCACHE_BASEDIR:-$top}
 export CCACHE_SLOPPINESS=${CCACHE_SLOPPINESS:-time_macros,include_file_mtime,include_file_ctime}
 mk=(make -s -C "$tree" O="$out" ARCH="$arch" CROSS_COMPILE="$cross"
     CC="ccache ${cross}gcc" HOSTCC="ccache gcc")

@@ -5,7 +5,7 @@
 # stable/6.12/, runs in make check-stable: its builds do not fit CI's time
 # next to mainline's, see README): checkpatch on the
 # series, one kernel build per target, the KUnit suite on it and, where the
-# target describes a guest (GUEST_QEMU), the mm selftest in a guest booted
+# target describes a guest (GUEST_*), the mm selftest in a guest booted
 # from the same kernel with emulated NVDIMMs (scripts/guest.py).
 #
 # It runs what it is: the knobs meant for iterating (TARGETS, MEMMAP_ARGS,
@@ -27,7 +27,7 @@ for v in TARGETS KUNIT_TIMEOUT $(env | sed -n 's/^\(MEMMAP_[A-Z_]*\)=.*/\1/p'); 
 done
 t0=$SECONDS
 res_of() { (BASE=$1; . "$top/scripts/base.sh"; echo "$RESULTS"); }
-all_targets=$(cd configs/targets && ls *.py | sed 's/\.py$//' | sort)
+all_targets=$(scripts/target.py --list)
 # make check-stable runs the backport on every target.
 STABLE_CHECK_TARGETS="x86_64"
 [ "$stable_all" = all ] && STABLE_CHECK_TARGETS=$all_targets
@@ -53,11 +53,8 @@ mkdir -p build/results
 # what runs after the last build is short.  Each kernel's build gate is a
 # file the test loop waits for.
 BUILD_ORDER="x86_64 ppc64 arm64 arm64-16k arm64-64k"
-kernel_of() {	# TARGET: the target whose kernel it boots (BUILD_FROM)
-	local f
-	f=$(sed -n "s/^BUILD_FROM = '\(.*\)'/\1/p" "configs/targets/$1.py")
-	echo "${f:-$1}"
-}
+kernel_of() { scripts/target.py "$1" KERNEL; }	# BUILD_FROM, or itself
+has_guest() { [ -n "$(scripts/target.py "$1" HAS_GUEST)" ]; }
 declare -A took
 run_base() {	# BASE TARGETS...
 	local base=$1 t k s res kernels= order= gate bpid; shift
@@ -105,8 +102,9 @@ run_base() {	# BASE TARGETS...
 			if [ "$gate" = ok ]; then
 				BASE=$base scripts/kunit.sh exec "$t"
 				BASE=$base scripts/kunit.sh parse "$t"
-				if grep -q '^GUEST_QEMU' "configs/targets/$t.py"; then
-					BASE=$base scripts/guest.py "$t" || true
+				if has_guest "$t"; then
+					BASE=$base scripts/guest.py boot "$t"
+					BASE=$base scripts/guest.py parse "$t" || true
 				fi
 			fi
 			took[$base/$t]=$((SECONDS - s))
@@ -128,7 +126,7 @@ sum_base() {	# BASE TARGETS...
 		{ read -r p f s < "$res/$t/counts"; } 2>/dev/null || { p=0; f=1; s=0; }
 		printf '  %-28s %7s %7s %7s %7s %7s\n' "$label kunit" "$p" "$f" "${s:-0}" - "${took[$base/$t]:-}"
 		P=$((P+p)) F=$((F+f)) S=$((S+${s:-0}))
-		if grep -q '^GUEST_QEMU' "configs/targets/$t.py"; then
+		if has_guest "$t"; then
 			{ read -r p f x < "$res/$t/guest-counts"; } 2>/dev/null || { p=0; f=1; x=0; }
 			printf '  %-28s %7s %7s %7s %7s %7s\n' "$label selftest" "$p" "$f" - "${x:-0}" -
 			P=$((P+p)) F=$((F+f)) X=$((X+${x:-0}))
@@ -150,7 +148,7 @@ gate_base() {	# BASE TARGETS...
 	for t in "$@"; do
 		[ "$(cat "$res/$t/build-gate" 2>/dev/null)" = ok ] && bp=$((bp+1)) || bf=$((bf+1))
 		for c in console-gate guest-console-gate; do
-			[ -f "$res/$t/$c" ] || { [ $c = guest-console-gate ] && ! grep -q '^GUEST_QEMU' "configs/targets/$t.py" && continue; kf=$((kf+1)); continue; }
+			[ -f "$res/$t/$c" ] || { [ $c = guest-console-gate ] && ! has_guest "$t" && continue; kf=$((kf+1)); continue; }
 			[ "$(cat "$res/$t/$c")" = ok ] && kp=$((kp+1)) || kf=$((kf+1))
 		done
 	done

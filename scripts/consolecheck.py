@@ -2,32 +2,15 @@
 
 A target may name warnings that an unpatched upstream kernel prints on its
 own, unrelated to the series (KNOWN_CONSOLE_WARNINGS in
-configs/targets/T.py: a regex for the line, and the upstream defect it
+configs/targets/T.py, read by scripts/target.py: a regex for the line, and the upstream defect it
 stands for).  Each is excused once per boot, printed as excused, and never
 hides any other line.
 """
-import os
 import re
-import types
 
 CONSOLE_BAD = re.compile(r'(WARNING:|BUG:|Oops|Kernel panic|kernel BUG|UBSAN:|KASAN:|'
                          r'possible recursive locking|possible circular locking|'
                          r'inconsistent lock state|bad page state|INFO: task .* blocked)')
-
-
-class _Params:
-    def __init__(self, **kw):
-        self.__dict__.update(kw)
-
-
-def load_target(top, target):
-    """configs/targets/TARGET.py as a module (the file kunit.py reads)."""
-    src = open(os.path.join(top, 'configs', 'targets', target + '.py')).read()
-    src = src.replace('from ..qemu_config import QemuArchParams', '')
-    mod = types.ModuleType('target')
-    mod.QemuArchParams = _Params
-    exec(compile(src, target + '.py', 'exec'), mod.__dict__)
-    return mod
 
 
 def bad_lines(console, known=None):

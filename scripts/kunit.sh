@@ -11,11 +11,11 @@ step=$1 target=$2
 . "$top/scripts/base.sh"
 tree=$TREE
 cfg=$top/configs/targets/$target.py
-[ -f "$cfg" ] || { echo "kunit: no target '$target' (configs/targets/*.py)" >&2; exit 2; }
-cross=$(sed -n "s/^CROSS_COMPILE = '\(.*\)'/\1/p" "$cfg")
+get() { "$top/scripts/target.py" "$target" "$1"; }	# the one reader
+cross=$(get CROSS_COMPILE) || exit 2
 # A target may boot another target's kernel with other parameters
 # (BUILD_FROM, e.g. ppc64-hash boots the ppc64 kernel with disable_radix).
-from=$(sed -n "s/^BUILD_FROM = '\(.*\)'/\1/p" "$cfg")
+from=$(get BUILD_FROM)
 if [ -n "$from" ]; then
 	[ "$step" = build ] && exec "$0" build "$from"
 	[ "$step" = all ] && { "$0" build "$from" || exit 1; step=run; }
@@ -31,7 +31,7 @@ flock 9
 # (harness/*.patch, each says why): it builds from a copy of the tree with
 # them applied.  rsync keeps the mtimes of unchanged files, so only the
 # patched files recompile.
-emu=$(sed -n "s/^EMULATOR_PATCHES = '\(.*\)'/\1/p" "$cfg")
+emu=$(get EMULATOR_PATCHES)
 if [ -n "$emu" ]; then
 	src=$OUT/src-$kernel
 	if [ "$step" = build ] || [ "$step" = all ] || [ ! -d "$src" ]; then

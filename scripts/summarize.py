@@ -5,10 +5,10 @@ usage: summarize.py TARGET results.json console.log
 
 Prints one line per suite and writes build/results/TARGET/counts
 ("passed failed skipped").  A skipped case counts as failed: every case is
-expected to run in this harness's guests, except the cases a target lists
-in EXPECTED_SKIPS (configs/targets/TARGET.py), each with the reason the
-kernel refuses them by design there.  The suite asserts that refusal before
-it skips; such a case is counted as skipped, never as passed, and a listed
+expected to run in this harness's guests, except the memmap_on_memory
+cases (EXPECTED_SKIPS) where configs/targets/TARGET.py says MOM_REFUSED:
+the kernel refuses them by design there.  The suite asserts that refusal
+before it skips; such a case is counted as skipped, never as passed, and a listed
 case that does not skip fails.  Cases of the vmem_altmap suite that never
 reported (a crash or a hang) count as failed, and so does a console that
 shows a WARNING, BUG or Oops.
@@ -18,28 +18,21 @@ import os
 import re
 import sys
 
-from consolecheck import bad_lines, load_target
+from consolecheck import bad_lines
+from target import load_target, read_base
 
 target, jpath, cpath = sys.argv[1:4]
 resdir = os.path.dirname(jpath)
 top = os.path.abspath(os.path.join(os.path.dirname(__file__), '..'))
-tree = 'build/linux'
-excused_fn = None
-for line in open(os.path.join(top, 'configs', 'bases', os.environ.get('BASE', 'mainline'))):
-    if line.startswith('TREE='):
-        tree = line.split('=', 1)[1].strip()
-    if line.startswith('EXCUSED_WARNING='):
-        excused_fn = line.split('=', 1)[1].strip()
+base = read_base(top)
+tree = base['TREE']
+excused_fn = base.get('EXCUSED_WARNING')
+cfg = load_target(top, target)
 src = os.path.join(top, tree, 'lib', 'test_vmem_altmap.c')
 
 passed, failed, skipped = [], [], []
 
-def expected_skips():
-    cfg = os.path.join(top, 'configs', 'targets', target + '.py')
-    m = re.search(r'^EXPECTED_SKIPS = \{(.*?)^\}', open(cfg).read(), re.M | re.S)
-    return set(re.findall(r"'(\w+)':", m.group(1))) if m else set()
-
-allowed = expected_skips()
+allowed = set(cfg.EXPECTED_SKIPS)     # from MOM_REFUSED in the target
 
 def walk(group, prefix=''):
     for case in group.get('test_cases', []):
@@ -79,7 +72,7 @@ console = open(cpath, errors='replace').read() if os.path.exists(cpath) else ''
 # fails the run.  The one warning the suite provokes on purpose
 # (altmap_free_refuses_underflow) is suppressed by KUnit's own
 # kunit_warning_suppress(), so nothing is excused here.
-hits, known = bad_lines(console, getattr(load_target(top, target), 'KNOWN_CONSOLE_WARNINGS', {}))
+hits, known = bad_lines(console, getattr(cfg, 'KNOWN_CONSOLE_WARNINGS', {}))
 for l in known:
     print(f'  {target:8} console, excused: {l}')
 if excused_fn:     # only where the base says why (configs/bases/)

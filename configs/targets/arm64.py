@@ -33,13 +33,8 @@ GUEST_KERNEL = 'arch/arm64/boot/Image'
 GUEST_BUSYBOX = '@TOP@/build/busybox/arm64/bin/busybox'
 GUEST_APPEND = ('console=ttyAMA0 acpi=force kunit.enable=0 panic=-1 '
 		'memory_hotplug.memmap_on_memory=1')
-GUEST_SIZES = ('4G', '130M', '130M', '514M', '60M')
-GUEST_FILES = [('@WORK@/pmem%d.img' % i, int(s[:-1]) << (30 if s[-1] == 'G' else 20))
-	       for i, s in enumerate(GUEST_SIZES)]
-GUEST_QEMU = ['-machine', 'virt,nvdimm=on', '-cpu', 'max,pauth-impdef=on',
-	      '-m', '6G,slots=5,maxmem=16G', '-smp', '2',
-	      '-bios', '/usr/share/qemu-efi-aarch64/QEMU_EFI.fd',
-	      ] + [a for i, size in enumerate(GUEST_SIZES) for a in (
-	      '-object', f'memory-backend-file,id=mem{i},share=on,mem-path=@WORK@/pmem{i}.img,size={size}',
-	      '-device', f'nvdimm,id=nv{i},memdev=mem{i}')]
+GUEST_NVDIMMS = ('4G', '130M', '130M', '514M', '60M')
+GUEST_MACHINE = ['-machine', 'virt,nvdimm=on', '-cpu', 'max,pauth-impdef=on',
+		 '-m', '6G,slots=5,maxmem=16G', '-smp', '2',
+		 '-bios', '/usr/share/qemu-efi-aarch64/QEMU_EFI.fd']
 GUEST_TIMEOUT = 600

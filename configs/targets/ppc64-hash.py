@@ -4,77 +4,14 @@
 # default), takes an altmap block only where it does not cross the
 # altmap's end, and falls back to DRAM otherwise.  memmap_on_memory is
 # refused by design on hash (arch_supports_memmap_on_memory() wants radix).
-from ..qemu_config import QemuArchParams
+# Everything else is ppc64's.
+import dataclasses
+import os
+exec(open(os.path.join(os.path.dirname(__file__), 'ppc64.py')).read())
 
-CROSS_COMPILE = 'powerpc64le-linux-gnu-'
 BUILD_FROM = 'ppc64'
-
-QEMU_ARCH = QemuArchParams(linux_arch='powerpc',
-			   kconfig='''
-CONFIG_PPC64=y
-CONFIG_CPU_LITTLE_ENDIAN=y
-CONFIG_PPC_PSERIES=y
-CONFIG_PPC_RADIX_MMU=y
-CONFIG_PPC_64K_PAGES=y
-CONFIG_HVC_CONSOLE=y
-CONFIG_ALTIVEC=y
-CONFIG_VSX=y
-CONFIG_PAPR_SCM=y
-CONFIG_CGROUPS=y
-CONFIG_MEMCG=y''',
-			   qemu_arch='ppc64',
-			   kernel_path='vmlinux',
-			   kernel_command_line='console=hvc0 mem=1G disable_radix '
-				'memory_hotplug.memmap_on_memory=force '
-				'test_vmem_altmap.start=0xc0000000 '
-				'test_vmem_altmap.size=0x40000000',
-			   extra_qemu_params=['-M', 'pseries', '-cpu', 'power9',
-					      '-m', '4G', '-smp', '2'])
-
-# MEMCG as in Debian's ppc64el kernel: without it struct page is 56 bytes,
-# the memmap of a 256 MiB memory block is 3.5 pages and memmap_on_memory is
-# refused (mhp_supports_memmap_on_memory(): vmemmap pages would be shared
-# between blocks).  x86_64 and arm64 have a 64-byte struct page without it.
-
-# QEMU 7.2 under TCG cannot run the POWER10 pmem flush forms; see the patch.
-EMULATOR_PATCHES = 'harness/qemu-7.2-ppc64-pmem-flush.patch'
-
-# The guest selftests (scripts/guest.py): the same kernel, papr_scm over a
-# 4 GiB NVDIMM (pseries wants a uuid and a size that, less the label area,
-# is a multiple of 256 MiB).  The region is label-based.
-GUEST_BUSYBOX = '@TOP@/build/busybox/ppc64el/bin/busybox'
-GUEST_APPEND = ('console=hvc0 disable_radix kunit.enable=0 panic=-1 '
-		'memory_hotplug.memmap_on_memory=force')
-GUEST_FILES = [('@WORK@/pmem0.img', (4 << 30) + (128 << 10))]
-GUEST_QEMU = ['-M', 'pseries,nvdimm=on', '-cpu', 'power9',
-	      '-m', '2G,slots=2,maxmem=8G', '-smp', '2',
-	      '-object', 'memory-backend-file,id=mem1,share=on,mem-path=@WORK@/pmem0.img,'
-	      'size=%d' % ((4 << 30) + (128 << 10)),
-	      '-device', 'nvdimm,id=nv1,memdev=mem1,label-size=128K,'
-	      'uuid=5f1f5c2e-8d3b-4c6e-9a77-0b1e2d3c4f50']
+QEMU_ARCH = dataclasses.replace(
+	QEMU_ARCH, kernel_command_line=QEMU_ARCH.kernel_command_line + ' disable_radix')
+GUEST_APPEND += ' disable_radix'
+MOM_REFUSED = True
 GUEST_TIMEOUT = 900
-
-# KUnit cases the kernel refuses by design on this target: each asserts
-# that mhp_supports_memmap_on_memory() is false before it skips, and
-# mom_support_matches_design checks the DRAM fallback.  Counted as skipped.
-EXPECTED_SKIPS = {
-	'mom_hotadd_puts_memmap_at_block_start': 'memmap_on_memory refused',
-	'mom_block_altmap_sized_for_memmap': 'memmap_on_memory refused',
-	'mom_hotadd_takes_no_dram_for_memmap': 'memmap_on_memory refused',
-	'mom_online_offline_remove': 'memmap_on_memory refused',
-	'mom_remove_leaves_nothing': 'memmap_on_memory refused',
-}
-
-# Upstream 7.3-rc7 on pseries with PROVE_LOCKING warns once at boot, before
-# any memory hot-plug: DEBUG_LOCKS_WARN_ON(lockdep_hardirq_context()) from
-# lockdep_hardirqs_on_prepare < trace_hardirqs_on < irqentry_exit <
-# timer_interrupt < __replay_soft_interrupts (kmem_cache_init_late).  It is
-# not the series' (it fires in start_kernel, before any code the series
-# changes runs), and it turns lockdep
-# off for the rest of the boot, so on this target the tests run without
-# lockdep.  Excused once per boot by scripts/consolecheck.py; any other
-# line still fails the console gate.
-KNOWN_CONSOLE_WARNINGS = {
-	r'WARNING: kernel/locking/lockdep\.c:\d+ at lockdep_hardirqs_on_prepare\+':
-		'7.3-rc7 powerpc: lockdep hardirq state in irqentry_exit on a replayed timer interrupt',
-}

@@ -40,18 +40,16 @@ CONFIG_MEMCG=y''',
 EMULATOR_PATCHES = 'harness/qemu-7.2-ppc64-pmem-flush.patch'
 
 # The guest selftests (scripts/guest.py): the same kernel, papr_scm over a
-# 4 GiB NVDIMM (pseries wants a uuid and a size that, less the label area,
-# is a multiple of 256 MiB).  The region is label-based.
+# 4 GiB NVDIMM with a 128 KiB label area (pseries wants a uuid and a size
+# that, less the label area, is a multiple of 256 MiB; guest.py adds both).
+# The region is label-based.
 GUEST_BUSYBOX = '@TOP@/build/busybox/ppc64el/bin/busybox'
 GUEST_APPEND = ('console=hvc0 kunit.enable=0 panic=-1 '
 		'memory_hotplug.memmap_on_memory=force')
-GUEST_FILES = [('@WORK@/pmem0.img', (4 << 30) + (128 << 10))]
-GUEST_QEMU = ['-M', 'pseries,nvdimm=on', '-cpu', 'power9',
-	      '-m', '2G,slots=2,maxmem=8G', '-smp', '2',
-	      '-object', 'memory-backend-file,id=mem1,share=on,mem-path=@WORK@/pmem0.img,'
-	      'size=%d' % ((4 << 30) + (128 << 10)),
-	      '-device', 'nvdimm,id=nv1,memdev=mem1,label-size=128K,'
-	      'uuid=5f1f5c2e-8d3b-4c6e-9a77-0b1e2d3c4f50']
+GUEST_NVDIMMS = ('4G',)
+GUEST_NVDIMM_LABEL = '128K'
+GUEST_MACHINE = ['-M', 'pseries,nvdimm=on', '-cpu', 'power9',
+		 '-m', '2G,slots=2,maxmem=8G', '-smp', '2']
 GUEST_TIMEOUT = 600
 
 # Upstream 7.3-rc7 on pseries with PROVE_LOCKING warns once at boot, before

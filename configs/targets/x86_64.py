@@ -30,16 +30,11 @@ CONFIG_XEN_PV=y''',
 # The guest selftests (scripts/guest.py): the same kernel, a 4 GiB emulated
 # NVDIMM (ACPI NFIT, nd_pmem, label-less: QEMU leaves the label area
 # uninitialised), and NVDIMMs of 130, 130, 514 and 60 MiB back to back for the
-# edge-size cases, each on a fresh sparse file;
+# edge-size cases, each on a fresh sparse file (guest.py lays them out);
 # busybox from busybox-static.
 GUEST_BUSYBOX = '/bin/busybox'
 GUEST_APPEND = ('console=ttyS0 kunit.enable=0 panic=-1 '
 		'memory_hotplug.memmap_on_memory=1')
-GUEST_SIZES = ('4G', '130M', '130M', '514M', '60M')
-GUEST_FILES = [('@WORK@/pmem%d.img' % i, int(s[:-1]) << (30 if s[-1] == 'G' else 20))
-	       for i, s in enumerate(GUEST_SIZES)]
-GUEST_QEMU = ['-machine', 'pc,nvdimm=on', '-m', '6G,slots=5,maxmem=16G', '-smp', '2',
-	      ] + [a for i, size in enumerate(GUEST_SIZES) for a in (
-	      '-object', f'memory-backend-file,id=mem{i},share=on,mem-path=@WORK@/pmem{i}.img,size={size}',
-	      '-device', f'nvdimm,id=nv{i},memdev=mem{i}')]
+GUEST_NVDIMMS = ('4G', '130M', '130M', '514M', '60M')
+GUEST_MACHINE = ['-machine', 'pc,nvdimm=on', '-m', '6G,slots=5,maxmem=16G', '-smp', '2']
 GUEST_TIMEOUT = 600
