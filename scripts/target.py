@@ -16,6 +16,7 @@ Settings (all optional but QEMU_ARCH):
   EMULATOR_PATCHES  harness/*.patch applied to a copy of the tree for the build
   MOM_REFUSED       the kernel refuses memmap_on_memory by design: the mom_*
                     KUnit cases must skip (EXPECTED_SKIPS), after asserting it
+  EXPECTED_SKIPS    {case: reason}: other KUnit cases that must skip there
   GUEST_*           the selftest guest (scripts/guest.py); GUEST_NVDIMMS is
                     the list of emulated NVDIMM sizes, laid out by guest.py
   KNOWN_CONSOLE_WARNINGS  upstream warnings excused once per boot
@@ -80,8 +81,10 @@ def load_target(top, target):
     if not hasattr(mod, 'QEMU_ARCH'):
         raise SystemExit(f'{path}: no QEMU_ARCH')
     mod.NAME = target
-    mod.EXPECTED_SKIPS = ({c: 'memmap_on_memory refused by design' for c in MOM_CASES}
-                          if getattr(mod, 'MOM_REFUSED', False) else {})
+    skips = dict(getattr(mod, 'EXPECTED_SKIPS', {}))
+    if getattr(mod, 'MOM_REFUSED', False):
+        skips.update({c: 'memmap_on_memory refused by design' for c in MOM_CASES})
+    mod.EXPECTED_SKIPS = skips
     return mod
 
 
