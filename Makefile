@@ -10,7 +10,7 @@ TARGETS := $(sort $(basename $(notdir $(wildcard configs/targets/*.py))))
 # ARCH): the scripts unset MAKEFLAGS and pass the right ARCH themselves.
 unexport ARCH
 
-.PHONY: help deps tree export build kunit selftest checkpatch bisect check check-stable run clean clean-tree
+.PHONY: help deps tree export build kunit selftest checkpatch bisect revert-check check check-stable run clean clean-tree
 
 help:
 	@echo "make run            main job on ARCH=$(ARCH) (targets: $(TARGETS))"
@@ -20,6 +20,7 @@ help:
 	@echo "make tree | export  prepare build/linux | write patches/ from it"
 	@echo "make build|kunit|selftest|bisect ARCH=T   one target"
 	@echo "make checkpatch"
+	@echo "make revert-check [FIX=NNNN]  each fix reverted: its guarding test must fail"
 
 deps:
 	@scripts/deps.sh
@@ -45,6 +46,9 @@ checkpatch: tree
 bisect: tree
 	@scripts/bisect.sh $(ARCH)
 
+revert-check: tree
+	@scripts/revert-check.sh
+
 check:
 	@scripts/check.sh
 
@@ -55,7 +59,7 @@ run: tree
 	@scripts/run.sh $(ARCH)
 
 clean:
-	rm -rf build/out build/out-6.12 build/results build/guest
+	rm -rf build/out build/out-6.12 build/results build/guest build/revert
 
 clean-tree:
 	rm -rf build/linux build/linux-6.12 build/linux.pkgver build/linux-6.12.pkgver build/bisect-src

@@ -9,7 +9,8 @@
 # from the same kernel with emulated NVDIMMs (scripts/guest.py).
 #
 # It runs what it is: the knobs meant for iterating (TARGETS, MEMMAP_ARGS,
-# MEMMAP_CYCLES, MEMMAP_*, KUNIT_TIMEOUT) are dropped from the environment.
+# MEMMAP_CYCLES, MEMMAP_*, KUNIT_TIMEOUT, KUNIT_FILTER, HARNESS_SCRATCH) are
+# dropped from the environment.
 # The closing line "N passed, N failed" counts test cases only; the gates
 # (checkpatch per patch, the console check per boot, the build) are printed
 # on their own lines, and a failed gate fails the run as well.  Logs and
@@ -21,7 +22,7 @@ unset MAKEFLAGS MAKELEVEL MFLAGS
 # make check-stable calls this with --stable: the backport on every target.
 bases=mainline stable_all=
 [ "${1:-}" = --stable ] && { bases=6.12; stable_all=all; }
-for v in TARGETS KUNIT_TIMEOUT $(env | sed -n 's/^\(MEMMAP_[A-Z_]*\)=.*/\1/p'); do
+for v in TARGETS KUNIT_TIMEOUT KUNIT_FILTER HARNESS_SCRATCH $(env | sed -n 's/^\(MEMMAP_[A-Z_]*\)=.*/\1/p'); do
 	[ -n "${!v+x}" ] && echo "check: ignoring $v from the environment (make check runs everything)"
 	unset "$v"
 done

@@ -96,6 +96,9 @@ def read_base(top, name=None):
         m = re.match(r'^([A-Z_]+)=(.*)$', line.strip())
         if m:
             kv[m.group(1)] = m.group(2).strip('"')
+    scratch = os.environ.get('HARNESS_SCRATCH')     # as scripts/base.sh
+    if scratch:
+        kv.update(TREE=scratch + '/linux', OUT=scratch + '/out', RESULTS=scratch + '/results')
     return kv
 
 

@@ -1,0 +1,93 @@
+#!/bin/bash
+# make revert-check [FIX=NNNN]: each fix in the series must be guarded by a
+# test that fails without it.  For every line of configs/fix-guards (or the
+# one patch FIX names): revert that patch on top of the whole series in a
+# scratch tree (build/revert/linux, a git worktree of build/linux), build
+# the line's target there (build/revert/out: ccache's base_dir makes the
+# unchanged files hits), run the named KUnit cases or selftest fixture, and
+# print one line: CAUGHT with the first failing line, MISSED, or why it
+# could not run (the revert conflicts with a later patch, or the build
+# fails).  Exits non-zero if any fix is MISSED or could not be checked.
+# Not part of make check: each line is a kernel build.
+set -uo pipefail
+unset MAKEFLAGS MAKELEVEL MFLAGS
+top=$(cd "$(dirname "$0")/.." && pwd)
+. "$top/scripts/base.sh"
+export HARNESS_SCRATCH=build/revert
+scratch=$top/$HARNESS_SCRATCH
+wt=$scratch/linux
+only=${FIX:-}
+git -C "$TREE" rev-parse -q --verify base >/dev/null ||
+	{ echo "revert-check: no tree; run make tree" >&2; exit 2; }
+head=$(git -C "$TREE" rev-parse HEAD)
+mapfile -t commits < <(git -C "$TREE" rev-list --reverse base..HEAD)
+if [ ! -d "$wt/.git" ] && [ ! -f "$wt/.git" ]; then
+	mkdir -p "$scratch"
+	git -C "$TREE" worktree prune
+	git -C "$TREE" worktree add -q --detach "$wt" "$head" || exit 2
+fi
+mkdir -p "$scratch/results"
+table=$scratch/results/table
+: > "$table"
+bad=0
+while read -r num target test finding; do
+	case "$num" in ''|'#'*) continue ;; esac
+	[ -n "$only" ] && [ "$only" != "$num" ] && continue
+	commit=${commits[$((10#$num - 1))]:-}
+	subject=$(git -C "$TREE" log -1 --format=%s "$commit" 2>/dev/null)
+	echo "== $num ($subject) on $target: $test"
+	git -C "$wt" checkout -q --detach "$head" && git -C "$wt" reset -q --hard
+	if ! git -C "$wt" revert --no-edit "$commit" >/dev/null 2>&1; then
+		git -C "$wt" revert --abort 2>/dev/null
+		line="$num $target $test: NOT CHECKED (does not revert cleanly on the series)"
+		echo "$line" | tee -a "$table"; bad=1; continue
+	fi
+	if ! scripts/kunit.sh build "$target"; then
+		line="$num $target $test: NOT CHECKED (the reverted tree does not build)"
+		echo "$line" | tee -a "$table"; bad=1; continue
+	fi
+	res=$scratch/results/$target
+	case $test in
+	kunit:*)
+		KUNIT_FILTER="vmem_altmap.${test#kunit:}" scripts/kunit.sh exec "$target"
+		log=$res/console.log ;;
+	selftest:*)
+		MEMMAP_ARGS="${test#selftest:}" scripts/guest.py boot "$target"
+		log=$res/guest.log ;;
+	*) echo "revert-check: bad test '$test'" >&2; exit 2 ;;
+	esac
+	# caught: a case failed, the test died, or the console shows a splat
+	why=$(python3 - "$log" "$test" <<'EOF'
+import re, sys
+sys.path.insert(0, 'scripts')
+from consolecheck import bad_lines
+log, test = sys.argv[1], sys.argv[2]
+con = open(log, errors='replace').read()
+lines = con.splitlines()
+fails = []
+for i, l in enumerate(lines):      # the assertion itself, else the failed case
+    if re.search(r'(EXPECTATION|ASSERTION) FAILED', l) and i + 1 < len(lines):
+        fails.append(l.strip() + ' ' + lines[i + 1].strip())
+    elif re.search(r'^# .*:Expected ', l):
+        fails.append(l.strip())
+fails += [l.strip() for l in lines if re.match(r'\s*(# )?not ok \d+ ', l)]
+hits, _ = bad_lines(con)
+if test.startswith('selftest:') and not re.search(r'GUEST-RESULT \S+ 0\b', con):
+    fails.append('the selftest did not exit 0 (or died)')
+if test.startswith('kunit:') and not re.search(r'^\s*(# )?(not )?ok \d+ ', con, re.M):
+    fails.append('no KUnit result (the kernel died)')
+print((hits + fails)[0] if hits or fails else '')
+EOF
+)
+	if [ -n "$why" ]; then
+		line="$num $target $test: CAUGHT ($finding): $why"
+	else
+		line="$num $target $test: MISSED ($finding)"; bad=1
+	fi
+	echo "$line" | tee -a "$table"
+done < "$top/configs/fix-guards"
+git -C "$wt" checkout -q --detach "$head"
+echo
+echo "== revert-check (build/revert/results/table)"
+cat "$table"
+exit $bad
