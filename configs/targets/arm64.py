@@ -14,7 +14,9 @@ CONFIG_EFI=y
 CONFIG_ACPI=y
 CONFIG_PCI=y
 CONFIG_ARM64_PMEM=y
-CONFIG_ACPI_NFIT=y''',
+CONFIG_ACPI_NFIT=y
+# CONFIG_PERF_EVENTS is not set
+# CONFIG_CPU_FREQ is not set''',
 			   qemu_arch='aarch64',
 			   kernel_path='arch/arm64/boot/Image.gz',
 			   kernel_command_line='console=ttyAMA0 mem=1G '

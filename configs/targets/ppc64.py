@@ -21,7 +21,8 @@ CONFIG_ALTIVEC=y
 CONFIG_VSX=y
 CONFIG_PAPR_SCM=y
 CONFIG_CGROUPS=y
-CONFIG_MEMCG=y''',
+CONFIG_MEMCG=y
+# CONFIG_PERF_EVENTS is not set''',
 			   qemu_arch='ppc64',
 			   kernel_path='vmlinux',
 			   kernel_command_line='console=hvc0 mem=1G '

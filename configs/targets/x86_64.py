@@ -3,7 +3,9 @@
 # not System RAM, which lib/test_vmem_altmap.c gets as its device range.
 # (Not mem=1G: on x86 mem= also caps memory hot-add, max_mem_size.)
 # XEN_PV as in Debian's kernel: it makes PSE optional (PARAVIRT_XXL), so
-# the x86_64-nopse target can boot this kernel with clearcpuid=pse.
+# the x86_64-nopse target can boot this kernel with clearcpuid=pse; the Xen
+# drivers it would bring are off (build time), as are devices QEMU's pc
+# machine does not have.
 from ..qemu_config import QemuArchParams
 
 CROSS_COMPILE = ''
@@ -17,7 +19,29 @@ CONFIG_PCI=y
 CONFIG_HYPERVISOR_GUEST=y
 CONFIG_PARAVIRT=y
 CONFIG_XEN=y
-CONFIG_XEN_PV=y''',
+CONFIG_XEN_PV=y
+# CONFIG_XEN_PVHVM is not set
+# CONFIG_XEN_BALLOON is not set
+# CONFIG_XEN_PCIDEV_FRONTEND is not set
+# CONFIG_XEN_PCIDEV_BACKEND is not set
+# CONFIG_XEN_BLKDEV_FRONTEND is not set
+# CONFIG_XEN_DEV_EVTCHN is not set
+# CONFIG_XENFS is not set
+# CONFIG_XEN_SYS_HYPERVISOR is not set
+# CONFIG_XEN_GNTDEV is not set
+# CONFIG_XEN_GRANT_DEV_ALLOC is not set
+# CONFIG_XEN_PRIVCMD is not set
+# CONFIG_XEN_ACPI_PROCESSOR is not set
+# CONFIG_XEN_BACKEND is not set
+# CONFIG_INTEL_MEI is not set
+# CONFIG_X86_MCE is not set
+# CONFIG_ACPI_AC is not set
+# CONFIG_ACPI_BATTERY is not set
+# CONFIG_ACPI_BUTTON is not set
+# CONFIG_ACPI_FAN is not set
+# CONFIG_ACPI_THERMAL is not set
+# CONFIG_ACPI_DEBUG is not set
+# CONFIG_ACPI_TABLE_UPGRADE is not set''',
 			   qemu_arch='x86_64',
 			   kernel_path='arch/x86/boot/bzImage',
 			   kernel_command_line='console=ttyS0 memmap=1G$0x40000000 '
