@@ -10,11 +10,12 @@ TARGETS := $(sort $(basename $(notdir $(wildcard configs/targets/*.py))))
 # ARCH): the scripts unset MAKEFLAGS and pass the right ARCH themselves.
 unexport ARCH
 
-.PHONY: help deps tree export build kunit selftest checkpatch bisect revert-check check check-stable run clean clean-tree
+.PHONY: help deps tree export build kunit selftest checkpatch bisect revert-check check check-all check-stable run clean clean-tree
 
 help:
 	@echo "make run            main job on ARCH=$(ARCH) (targets: $(TARGETS))"
-	@echo "make check          everything CI checks, all targets"
+	@echo "make check          everything CI checks (the targets without CHECK_ALL_ONLY)"
+	@echo "make check-all      the same on every target (adds arm64-16k, arm64-64k)"
 	@echo "make check-stable   the 6.12 backport (stable/6.12/) on all targets"
 	@echo "BASE=6.12 make tree|export|build|kunit|selftest|checkpatch|bisect: the backport"
 	@echo "make tree | export  prepare build/linux | write patches/ from it"
@@ -51,6 +52,9 @@ revert-check: tree
 
 check:
 	@scripts/check.sh
+
+check-all:
+	@scripts/check.sh --all
 
 check-stable:
 	@scripts/check-stable.sh

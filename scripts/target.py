@@ -3,6 +3,7 @@
 
 usage: target.py TARGET KEY      print one setting (empty if unset)
        target.py --list          every target, one per line
+       target.py --list-check    the targets make check (CI) runs
 
 A target file is a kunit.py qemu_config (QEMU_ARCH) plus the harness's
 settings.  A variant target loads the target it derives from and states
@@ -20,6 +21,7 @@ Settings (all optional but QEMU_ARCH):
   GUEST_*           the selftest guest (scripts/guest.py); GUEST_NVDIMMS is
                     the list of emulated NVDIMM sizes, laid out by guest.py
   KNOWN_CONSOLE_WARNINGS  upstream warnings excused once per boot
+  CHECK_ALL_ONLY    run by make check-all, not by make check (CI): why
 """
 import dataclasses
 import os
@@ -110,6 +112,10 @@ def targets(top):
 def main(argv):
     if argv[1:] == ['--list']:
         print('\n'.join(targets(TOP)))
+        return 0
+    if argv[1:] == ['--list-check']:     # what make check (CI) runs
+        print('\n'.join(t for t in targets(TOP)
+                        if not getattr(load_target(TOP, t), 'CHECK_ALL_ONLY', False)))
         return 0
     if len(argv) != 3:
         print(__doc__.split('\n\n')[1], file=sys.stderr)
