@@ -10,7 +10,7 @@ TARGETS := $(sort $(basename $(notdir $(wildcard configs/targets/*.py))))
 # ARCH): the scripts unset MAKEFLAGS and pass the right ARCH themselves.
 unexport ARCH
 
-.PHONY: help deps tree export build kunit selftest checkpatch bisect revert-check check check-all check-stable run clean clean-tree
+.PHONY: help deps tree export build kunit selftest checkpatch bisect revert-check mutate check check-all check-stable run clean clean-tree
 
 help:
 	@echo "make run            main job on ARCH=$(ARCH) (targets: $(TARGETS))"
@@ -22,6 +22,7 @@ help:
 	@echo "make build|kunit|selftest|bisect ARCH=T   one target"
 	@echo "make checkpatch"
 	@echo "make revert-check [FIX=NNNN]  each fix reverted: its guarding test must fail"
+	@echo "make mutate [MUTATION=name]   each breakage in configs/mutations must be caught"
 
 deps:
 	@scripts/deps.sh
@@ -49,6 +50,9 @@ bisect: tree
 
 revert-check: tree
 	@scripts/revert-check.sh
+
+mutate: tree
+	@scripts/revert-check.sh --mutate
 
 check:
 	@scripts/check.sh

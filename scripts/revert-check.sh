@@ -8,7 +8,10 @@
 # print one line: CAUGHT with the first failing line, MISSED, or why it
 # could not run (the revert conflicts with a later patch, or the build
 # fails).  Exits non-zero if any fix is MISSED or could not be checked.
-# Not part of make check: each line is a kernel build.
+#
+# make mutate [MUTATION=name] (--mutate): the same for each deliberate
+# breakage in configs/mutations, applied to the scratch tree instead of a
+# revert.  Neither is part of make check: each line is a kernel build.
 set -uo pipefail
 unset MAKEFLAGS MAKELEVEL MFLAGS
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -16,7 +19,8 @@ top=$(cd "$(dirname "$0")/.." && pwd)
 export HARNESS_SCRATCH=build/revert
 scratch=$top/$HARNESS_SCRATCH
 wt=$scratch/linux
-only=${FIX:-}
+mode=revert only=${FIX:-}
+[ "${1:-}" = --mutate ] && { mode=mutate; only=${MUTATION:-}; }
 git -C "$TREE" rev-parse -q --verify base >/dev/null ||
 	{ echo "revert-check: no tree; run make tree" >&2; exit 2; }
 head=$(git -C "$TREE" rev-parse HEAD)
@@ -27,24 +31,42 @@ if [ ! -d "$wt/.git" ] && [ ! -f "$wt/.git" ]; then
 	git -C "$TREE" worktree add -q --detach "$wt" "$head" || exit 2
 fi
 mkdir -p "$scratch/results"
-table=$scratch/results/table
+table=$scratch/results/$mode-table
 : > "$table"
 bad=0
-while read -r num target test finding; do
-	case "$num" in ''|'#'*) continue ;; esac
-	[ -n "$only" ] && [ "$only" != "$num" ] && continue
-	commit=${commits[$((10#$num - 1))]:-}
-	subject=$(git -C "$TREE" log -1 --format=%s "$commit" 2>/dev/null)
-	echo "== $num ($subject) on $target: $test"
+# one line per check: NAME TARGET TEST WHAT (for a revert, the patch number
+# and its finding; for a mutation, its name and file)
+items() {
+	if [ "$mode" = revert ]; then
+		grep -v '^\s*\(#\|$\)' "$top/configs/fix-guards" |
+			while read -r num target test finding; do
+				echo "$num $target $test $finding"
+			done
+	else
+		python3 "$top/scripts/mutation.py" list
+	fi
+}
+while read -r name target test what <&3; do
+	[ -n "$only" ] && [ "$only" != "$name" ] && continue
 	git -C "$wt" checkout -q --detach "$head" && git -C "$wt" reset -q --hard
-	if ! git -C "$wt" revert --no-edit "$commit" >/dev/null 2>&1; then
-		git -C "$wt" revert --abort 2>/dev/null
-		line="$num $target $test: NOT CHECKED (does not revert cleanly on the series)"
-		echo "$line" | tee -a "$table"; bad=1; continue
+	if [ "$mode" = revert ]; then
+		commit=${commits[$((10#$name - 1))]:-}
+		echo "== $name ($(git -C "$TREE" log -1 --format=%s "$commit")) on $target: $test"
+		if ! git -C "$wt" revert --no-edit "$commit" >/dev/null 2>&1; then
+			git -C "$wt" revert --abort 2>/dev/null
+			echo "$name $target $test: NOT CHECKED (does not revert cleanly on the series)" | tee -a "$table"
+			bad=1; continue
+		fi
+	else
+		echo "== mutation $name ($what) on $target: $test"
+		if ! python3 "$top/scripts/mutation.py" apply "$name" "$wt"; then
+			echo "$name $target $test: NOT CHECKED (does not apply)" | tee -a "$table"
+			bad=1; continue
+		fi
 	fi
 	if ! scripts/kunit.sh build "$target"; then
-		line="$num $target $test: NOT CHECKED (the reverted tree does not build)"
-		echo "$line" | tee -a "$table"; bad=1; continue
+		echo "$name $target $test: NOT CHECKED (the tree does not build)" | tee -a "$table"
+		bad=1; continue
 	fi
 	res=$scratch/results/$target
 	case $test in
@@ -80,14 +102,14 @@ print((hits + fails)[0] if hits or fails else '')
 EOF
 )
 	if [ -n "$why" ]; then
-		line="$num $target $test: CAUGHT ($finding): $why"
+		line="$name $target $test: CAUGHT ($what): $why"
 	else
-		line="$num $target $test: MISSED ($finding)"; bad=1
+		line="$name $target $test: MISSED ($what)"; bad=1
 	fi
 	echo "$line" | tee -a "$table"
-done < "$top/configs/fix-guards"
-git -C "$wt" checkout -q --detach "$head"
+done 3< <(items)
+git -C "$wt" checkout -q --detach "$head" && git -C "$wt" reset -q --hard
 echo
-echo "== revert-check (build/revert/results/table)"
+echo "== $mode (build/revert/results/$mode-table)"
 cat "$table"
 exit $bad
