@@ -3,8 +3,10 @@
 A target may name warnings that an unpatched upstream kernel prints on its
 own, unrelated to the series (KNOWN_CONSOLE_WARNINGS in
 configs/targets/T.py, read by scripts/target.py: a regex for the line, and the upstream defect it
-stands for).  Each is excused once per boot, printed as excused, and never
-hides any other line.
+stands for).  Each is excused once per boot (with its identical copies: a
+boot console can print a line twice), printed as excused, and never hides
+any other line.  Match the file name with an optional directory in front:
+a ccache base_dir build prints it relative to the build directory.
 """
 import re
 
@@ -22,6 +24,8 @@ def bad_lines(console, known=None):
         for l in hits:
             if re.search(rx, l):
                 excused.append(f'{l.strip()}  [excused: {why}]')
-                hits.remove(l)
+                # and the same line again: early in boot the boot console
+                # and the real one can both print it
+                hits = [h for h in hits if h.strip() != l.strip()]
                 break
     return hits, excused

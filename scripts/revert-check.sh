@@ -74,7 +74,8 @@ while read -r name target test what <&3; do
 		KUNIT_FILTER="vmem_altmap.${test#kunit:}" scripts/kunit.sh exec "$target"
 		log=$res/console.log ;;
 	selftest:*)
-		MEMMAP_ARGS="${test#selftest:}" scripts/guest.py boot "$target"
+		sel=${test#selftest:}
+		MEMMAP_ARGS="${sel//,/ }" scripts/guest.py boot "$target"
 		log=$res/guest.log ;;
 	*) echo "revert-check: bad test '$test'" >&2; exit 2 ;;
 	esac

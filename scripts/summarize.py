@@ -76,7 +76,7 @@ hits, known = bad_lines(console, getattr(cfg, 'KNOWN_CONSOLE_WARNINGS', {}))
 for l in known:
     print(f'  {target:8} console, excused: {l}')
 if excused_fn:     # only where the base says why (configs/bases/)
-    w = re.compile(r'WARNING: .* at include/linux/mm\.h:\d+ ' + excused_fn + r'\+')
+    w = re.compile(r'WARNING: .* at (\S+/)?include/linux/mm\.h:\d+ ' + excused_fn + r'\+')
     excused = [l for l in hits if w.search(l)][:1]
     hits = [l for l in hits if l not in excused]
 with open(os.path.join(resdir, 'console-gate'), 'w') as f:

@@ -63,6 +63,6 @@ GUEST_TIMEOUT = 600
 # lockdep.  Excused once per boot by scripts/consolecheck.py; any other
 # line still fails the console gate.
 KNOWN_CONSOLE_WARNINGS = {
-	r'WARNING: kernel/locking/lockdep\.c:\d+ at lockdep_hardirqs_on_prepare\+':
+	r'WARNING: (\S+/)?kernel/locking/lockdep\.c:\d+ at lockdep_hardirqs_on_prepare\+':
 		'7.3-rc7 powerpc: lockdep hardirq state in irqentry_exit on a replayed timer interrupt',
 }
