@@ -103,7 +103,10 @@ for i, l in enumerate(lines):      # the assertion itself, else the failed case
     if re.search(r'(EXPECTATION|ASSERTION) FAILED', l) and i + 1 < len(lines):
         fails.append(l.strip() + ' ' + lines[i + 1].strip())
     elif re.search(r'^# .*:Expected ', l):
-        fails.append(l.strip())
+        # with the TH_LOG() that says what was found, if one follows
+        nxt = lines[i + 1].strip() if i + 1 < len(lines) else ''
+        more = nxt.startswith('# ') and 'Expected' not in nxt
+        fails.append(l.strip() + (' ' + nxt.split(':', 3)[-1] if more else ''))
 fails += [l.strip() for l in lines if re.match(r'\s*(# )?not ok \d+ ', l)]
 # a splat counts, but not the upstream warning the target excuses
 hits, _ = bad_lines(con, getattr(load_target('.', target), 'KNOWN_CONSOLE_WARNINGS', {}))
