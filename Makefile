@@ -10,12 +10,12 @@ TARGETS := $(sort $(basename $(notdir $(wildcard configs/targets/*.py))))
 # ARCH): the scripts unset MAKEFLAGS and pass the right ARCH themselves.
 unexport ARCH
 
-.PHONY: help deps tree export build kunit selftest checkpatch bisect revert-check mutate check check-all check-stable run clean clean-tree
+.PHONY: help deps tree export build kunit selftest checkpatch bisect revert-check mutate check check-all check-stable run bench clean clean-tree
 
 help:
 	@echo "make run            main job on ARCH=$(ARCH) (targets: $(TARGETS))"
 	@echo "make check          everything CI checks (the targets without CHECK_ALL_ONLY)"
-	@echo "make check-all      the same on every target (adds arm64-16k, arm64-64k)"
+	@echo "make check-all      the same on every target (adds arm64-16k, arm64-64k, ppc64-56)"
 	@echo "make check-stable   the 6.12 backport (stable/6.12/) on all targets"
 	@echo "BASE=6.12 make tree|export|build|kunit|selftest|checkpatch|bisect: the backport"
 	@echo "make tree | export  prepare build/linux | write patches/ from it"
@@ -23,6 +23,7 @@ help:
 	@echo "make checkpatch"
 	@echo "make revert-check [FIX=NNNN]  each fix reverted: its guarding test must fail"
 	@echo "make mutate [MUTATION=name]   each breakage in configs/mutations must be caught"
+	@echo "make bench [ARCH=T]           memmap cost per size and mode (default x86_64 arm64 ppc64)"
 
 deps:
 	@scripts/deps.sh
@@ -66,8 +67,12 @@ check-stable:
 run: tree
 	@scripts/run.sh $(ARCH)
 
+# without ARCH= on the command line: the three architectures
+bench: tree
+	@scripts/bench.sh $(if $(filter file,$(origin ARCH)),x86_64 arm64 ppc64,$(ARCH))
+
 clean:
-	rm -rf build/out build/out-6.12 build/results build/guest build/revert
+	rm -rf build/out build/out-6.12 build/results build/guest build/revert build/bench
 
 clean-tree:
 	rm -rf build/linux build/linux-6.12 build/linux.pkgver build/linux-6.12.pkgver build/bisect-src

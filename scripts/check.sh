@@ -61,7 +61,7 @@ mkdir -p build/results
 # kernels are built in the order of the longest guest runs first, so that
 # what runs after the last build is short.  Each kernel's build gate is a
 # file the test loop waits for.
-BUILD_ORDER="x86_64 ppc64 arm64 arm64-16k arm64-64k"
+BUILD_ORDER="x86_64 ppc64 arm64 arm64-16k arm64-64k ppc64-56"
 kernel_of() { scripts/target.py "$1" KERNEL; }	# BUILD_FROM, or itself
 has_guest() { [ -n "$(scripts/target.py "$1" HAS_GUEST)" ]; }
 declare -A took

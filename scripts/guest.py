@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Boot a target's kernel with emulated NVDIMMs and run the mm selftests.
 
-usage: guest.py [boot|parse] TARGET [--demo]
+usage: guest.py [boot|parse] TARGET [--demo|--bench]
 
 As kunit.py splits build, exec and parse, so does this: "boot" builds the
 initramfs (Debian's busybox-static for the guest's architecture plus the
@@ -14,7 +14,10 @@ both.  A guest.log can be re-parsed without booting again.
 
 With --demo, the guest runs harness/demo.sh instead (make run): the
 namespace set up once with its memmap in DRAM and once on the device; its
-DEMO lines go to build/results/TARGET/demo.txt.
+DEMO lines go to build/results/TARGET/demo.txt.  With --bench, the guest
+runs harness/bench.sh (make bench) with one NVDIMM per size in BENCH_SIZES
+(default "1G 4G 16G 64G") and BENCH_RAM of memory (default 4G, room for
+the largest memmap in DRAM); its BENCH lines go to bench.txt.
 
 The target (configs/targets/TARGET.py, read by scripts/target.py) gives
 the QEMU machine (GUEST_MACHINE), the NVDIMM sizes (GUEST_NVDIMMS, laid
@@ -46,8 +49,9 @@ def size_bytes(s):
 
 
 class Guest:
-    def __init__(self, target, demo):
-        self.target, self.demo = target, demo
+    def __init__(self, target, mode=None):
+        self.target, self.mode = target, mode
+        self.demo = mode is not None
         bname = os.environ.get('BASE', 'mainline')
         base = read_base(top, bname)
         self.tree = os.path.join(top, base['TREE'])
@@ -61,16 +65,34 @@ class Guest:
         self.cross = getattr(cfg, 'CROSS_COMPILE', '')
         self.busybox = getattr(cfg, 'GUEST_BUSYBOX', '/bin/busybox').replace('@TOP@', top)
         self.timeout = getattr(cfg, 'GUEST_TIMEOUT', 900)
-        self.tests = [] if demo else getattr(cfg, 'GUEST_TESTS', ['memmap_on_device'])
+        self.sizes = list(cfg.GUEST_NVDIMMS)
+        self.machine = list(cfg.GUEST_MACHINE)
+        self.tests = [] if self.demo else getattr(cfg, 'GUEST_TESTS', ['memmap_on_device'])
         self.log = os.path.join(self.res, 'guest.log')
         self.status = os.path.join(self.res, 'guest-boot')
+        if mode == 'bench':
+            self.bench_setup()
+
+    def bench_setup(self):
+        """One NVDIMM per BENCH_SIZES entry, and memory for the largest
+        memmap in DRAM: the target's machine with '-m' resized."""
+        self.sizes = os.environ.get('BENCH_SIZES', '1G 4G 16G 64G').split()
+        ram = os.environ.get('BENCH_RAM', '4G')
+        label = getattr(self.cfg, 'GUEST_NVDIMM_LABEL', None)
+        total = sum(size_bytes(x) + (size_bytes(label) if label else 0) for x in self.sizes)
+        maxmem = (size_bytes(ram) + total + (4 << 30)) >> 30
+        i = self.machine.index('-m')
+        self.machine[i + 1] = f'{ram},slots={len(self.sizes)},maxmem={maxmem}G'
+        self.timeout = int(os.environ.get('BENCH_TIMEOUT', '1800'))
+        self.log = os.path.join(self.res, 'bench.log')
+        self.status = os.path.join(self.res, 'bench-boot')
 
     def nvdimms(self):
         """(files, qemu args): one fresh sparse backing file per NVDIMM,
         placed back to back by QEMU in the order given."""
         label = getattr(self.cfg, 'GUEST_NVDIMM_LABEL', None)
         files, args = [], []
-        for i, size in enumerate(self.cfg.GUEST_NVDIMMS):
+        for i, size in enumerate(self.sizes):
             path = os.path.join(self.work, f'pmem{i}.img')
             n = size_bytes(size) + (size_bytes(label) if label else 0)
             files.append((path, n))
@@ -101,8 +123,10 @@ class Guest:
                      if k.startswith('MEMMAP_') and k != 'MEMMAP_ARGS'})
         env = ' '.join(f'{k}={v}' for k, v in genv.items())
         if self.demo:
-            shutil.copy(os.path.join(top, 'harness', 'demo.sh'), os.path.join(root, 'bin'))
-            runs = '/bin/busybox sh /bin/demo.sh; echo "GUEST-RESULT demo $?"'
+            script = self.mode + '.sh'
+            shutil.copy(os.path.join(top, 'harness', script), os.path.join(root, 'bin'))
+            runs = (f'BENCH_RUNS={os.environ.get("BENCH_RUNS", "3")} '
+                    f'/bin/busybox sh /bin/{script}; echo "GUEST-RESULT {self.mode} $?"')
         else:
             # MEMMAP_ARGS: kselftest_harness options, e.g. "-f pair" for one fixture
             args = os.environ.get('MEMMAP_ARGS', '')
@@ -139,7 +163,7 @@ poweroff -f
         cmd = (['qemu-system-' + q.qemu_arch, '-nodefaults', '-no-reboot', '-nographic',
                 '-serial', 'stdio', '-kernel',
                 os.path.join(self.out, getattr(cfg, 'GUEST_KERNEL', q.kernel_path)),
-                '-initrd', cpio, '-append', cfg.GUEST_APPEND] + cfg.GUEST_MACHINE + nv)
+                '-initrd', cpio, '-append', cfg.GUEST_APPEND] + self.machine + nv)
         print('guest: ' + ' '.join(cmd), flush=True)
         if os.path.exists(self.status):
             os.unlink(self.status)
@@ -189,8 +213,25 @@ poweroff -f
               len([l for l in lines if l.startswith('DEMO mode=')]) == 2)
         return 0 if ok else 1
 
+    def parse_bench(self):
+        console, hung = self.read_boot()
+        lines = [l.strip() for l in console.splitlines() if l.startswith('BENCH')]
+        with open(os.path.join(self.res, 'bench.txt'), 'w') as f:
+            f.write('\n'.join(lines) + '\n')
+        bad, _ = bad_lines(console, getattr(self.cfg, 'KNOWN_CONSOLE_WARNINGS', {}))
+        for l in bad[:10]:
+            print(f'  {self.target:8} console: {l.strip()}')
+        for l in lines:
+            if l.startswith('BENCH-ERROR') or l.startswith('BENCH-NOTE'):
+                print(f'  {self.target:8} {l}')
+        ok = (not hung and 'GUEST-RESULT bench 0' in console and not bad and
+              any(l.startswith('BENCH-DONE') for l in lines))
+        return 0 if ok else 1
+
     def parse(self):
         """Each selftest's TAP, the expected case list, and the console check."""
+        if self.mode == 'bench':
+            return self.parse_bench()
         if self.demo:
             return self.parse_demo()
         target, cfg = self.target, self.cfg
@@ -256,12 +297,13 @@ poweroff -f
 
 
 def main(argv):
-    args = [a for a in argv[1:] if a != '--demo']
+    args = [a for a in argv[1:] if a not in ('--demo', '--bench')]
     step = args.pop(0) if args and args[0] in ('boot', 'parse') else 'all'
     if len(args) != 1:
         print(__doc__.split('\n\n')[1], file=sys.stderr)
         return 2
-    g = Guest(args[0], '--demo' in argv[1:])
+    mode = 'demo' if '--demo' in argv[1:] else 'bench' if '--bench' in argv[1:] else None
+    g = Guest(args[0], mode)
     if step in ('boot', 'all'):
         g.boot()
     if step in ('parse', 'all'):

@@ -1,0 +1,121 @@
+#!/bin/sh
+# make bench, inside the guest: for every NVDIMM region (one namespace each,
+# smallest first) set the namespace up, BENCH_RUNS times per mode, as
+#   mem       a pfn (fsdax) device with its memmap in DRAM   (ndctl --map=mem)
+#   dev       a pfn (fsdax) device with its memmap on it     (ndctl --map=dev)
+#   kmem      dax kmem hot-add as System RAM, memmap in DRAM
+#   kmem-mom  the same with memmap_on_memory (where the kernel allows it)
+# and print one BENCH line per run for scripts/bench.py: sizes in bytes,
+# memory in kB, times in ms.  Harness only, like demo.sh.
+#   usable     what the user gets: the block device, or MemTotal's growth
+#   dram_kb    free memory (MemFree + per-cpu lists) before less after
+#   memmap_dram_kb, memmap_dev_kb
+#              the kernel's own count of vmemmap pages in DRAM
+#              (nr_memmap_pages) and on the memory they describe
+#              (nr_memmap_self_hosted_pages), as kB
+#   bind_ms    the bind (pfn: memremap_pages() and memmap init; kmem: the
+#              hot-add), online_ms the onlining of every block (kmem)
+ND=/sys/bus/nd/devices
+DAX=/sys/bus/dax
+RUNS=${BENCH_RUNS:-3}
+page_kb=$(awk '/^KernelPageSize/ { print $2; exit }' /proc/self/smaps)
+memfree() {
+	echo 1 > /proc/sys/vm/stat_refresh
+	pcp=$(awk '$1 == "count:" { n += $2 } END { print n + 0 }' /proc/zoneinfo)
+	awk -v pcp=$pcp -v kb=$page_kb '/^MemFree:/ { print $2 + pcp * kb }' /proc/meminfo
+}
+memtotal() { awk '/^MemTotal:/ { print $2 }' /proc/meminfo; }
+vm() { awk -v k=$1 '$1 == k { print $2 }' /proc/vmstat; }
+ms() { awk '{ printf "%d\n", $1 * 1000 }' /proc/uptime; }
+fail() { echo "BENCH-ERROR $*"; exit 1; }
+blocks() {	# the memory blocks of [$1, $1 + $2), by id
+	bs=$(printf %d 0x$(cat /sys/devices/system/memory/block_size_bytes))
+	i=$(( $1 / bs )); end=$(( ($1 + $2) / bs ))
+	while [ $i -lt $end ]; do
+		[ -e /sys/devices/system/memory/memory$i ] && echo $i
+		i=$((i + 1))
+	done
+}
+snap() {	# free memory and the two memmap counters, before and after
+	eval "$1_free=$(memfree) $1_dram=$(vm nr_memmap_pages) $1_dev=$(vm nr_memmap_self_hosted_pages) $1_total=$(memtotal)"
+}
+line() {	# mode run usable bind_ms online_ms
+	echo "BENCH size=$size mode=$1 run=$2 usable=$3 dram_kb=$((b_free - a_free)) memmap_dram_kb=$(( (a_dram - b_dram) * page_kb )) memmap_dev_kb=$(( (a_dev - b_dev) * page_kb )) bind_ms=$4 online_ms=$5 page_kb=$page_kb"
+}
+
+regions=$(cd $ND && for r in region*; do echo "$(cat $r/size) $r"; done 2>/dev/null |
+	sort -n | cut -d' ' -f2)
+[ -n "$regions" ] || fail "no nd region"
+mom_ok=1
+for r in $regions; do
+	ns=$(cd $ND/$r && ls -d namespace*.* 2>/dev/null | head -1)
+	[ -n "$ns" ] || ns=$(cat $ND/$r/namespace_seed)
+	if [ "$(cat $ND/$ns/size)" = 0 ]; then	# label-based: create it
+		cat /proc/sys/kernel/random/uuid > $ND/$ns/uuid
+		cat $ND/$r/available_size > $ND/$ns/size || fail "size $ns"
+	fi
+	size=$(cat $ND/$ns/size)
+	start=$(cat $ND/$ns/resource)
+	[ -e $ND/$ns/driver ] && echo $ns > $ND/$ns/driver/unbind
+
+	# pfn devices: one per mode, bound and unbound RUNS times
+	for mode in mem dev; do
+		pfn=$(cat $ND/$r/pfn_seed)
+		[ $mode = mem ] && echo ram > $ND/$pfn/mode || echo pmem > $ND/$pfn/mode
+		[ "$(cat $ND/$pfn/align)" -gt 2097152 ] && echo $((page_kb * 1024)) > $ND/$pfn/align
+		cat /proc/sys/kernel/random/uuid > $ND/$pfn/uuid
+		echo $ns > $ND/$pfn/namespace
+		run=0
+		while [ $run -lt $RUNS ]; do
+			run=$((run + 1))
+			sleep 1
+			snap b; t0=$(ms)
+			echo $pfn > /sys/bus/nd/drivers/nd_pmem/bind || fail "bind $pfn $mode"
+			t1=$(ms); snap a
+			blk=$(ls $ND/$pfn/block)
+			line $mode $run $(( $(cat /sys/block/$blk/size) * 512 )) $((t1 - t0)) 0
+			echo $pfn > /sys/bus/nd/drivers/nd_pmem/unbind
+		done
+		echo > $ND/$pfn/namespace 2>/dev/null
+	done
+
+	# device-dax handed to kmem: memmap in DRAM, then in the blocks
+	dax=$(cat $ND/$r/dax_seed)
+	echo ram > $ND/$dax/mode
+	[ "$(cat $ND/$dax/align)" -gt 2097152 ] && echo $((page_kb * 1024)) > $ND/$dax/align
+	cat /proc/sys/kernel/random/uuid > $ND/$dax/uuid
+	echo $ns > $ND/$dax/namespace
+	echo $dax > /sys/bus/nd/drivers/dax_pmem/bind || fail "bind $dax"
+	dev=$(cd $ND/$dax && ls -d dax*.* | head -1)
+	echo $dev > $DAX/drivers/device_dax/unbind
+	echo $dev > $DAX/drivers/kmem/new_id
+	echo $dev > $DAX/drivers/kmem/unbind
+	for mode in kmem kmem-mom; do
+		if [ $mode = kmem-mom ]; then
+			echo 1 > $DAX/devices/$dev/memmap_on_memory 2>/dev/null ||
+				{ mom_ok=0; echo "BENCH-NOTE memmap_on_memory refused"; continue; }
+		fi
+		run=0
+		while [ $run -lt $RUNS ]; do
+			run=$((run + 1))
+			sleep 1
+			snap b; t0=$(ms)
+			echo $dev > $DAX/drivers/kmem/bind || fail "kmem bind $dev $mode"
+			t1=$(ms); snap a
+			ids=$(blocks $start $size)
+			for i in $ids; do
+				echo online_movable > /sys/devices/system/memory/memory$i/state ||
+					fail "online memory$i"
+			done
+			t2=$(ms)
+			line $mode $run $(( ($(memtotal) - b_total) * 1024 )) $((t1 - t0)) $((t2 - t1))
+			for i in $ids; do
+				echo offline > /sys/devices/system/memory/memory$i/state ||
+					fail "offline memory$i"
+			done
+			echo $dev > $DAX/drivers/kmem/unbind || fail "kmem unbind $dev"
+		done
+	done
+	echo 0 > $DAX/devices/$dev/memmap_on_memory 2>/dev/null
+done
+echo "BENCH-DONE mom=$mom_ok"
