@@ -18,6 +18,8 @@
 ND=/sys/bus/nd/devices
 DAX=/sys/bus/dax
 RUNS=${BENCH_RUNS:-3}
+MODES=" ${BENCH_MODES:-mem dev kmem kmem-mom} "
+want() { case "$MODES" in *" $1 "*) return 0 ;; esac; return 1; }
 page_kb=$(awk '/^KernelPageSize/ { print $2; exit }' /proc/self/smaps)
 memfree() {
 	echo 1 > /proc/sys/vm/stat_refresh
@@ -60,6 +62,7 @@ for r in $regions; do
 
 	# pfn devices: one per mode, bound and unbound RUNS times
 	for mode in mem dev; do
+		want $mode || continue
 		pfn=$(cat $ND/$r/pfn_seed)
 		[ $mode = mem ] && echo ram > $ND/$pfn/mode || echo pmem > $ND/$pfn/mode
 		[ "$(cat $ND/$pfn/align)" -gt 2097152 ] && echo $((page_kb * 1024)) > $ND/$pfn/align
@@ -80,6 +83,7 @@ for r in $regions; do
 	done
 
 	# device-dax handed to kmem: memmap in DRAM, then in the blocks
+	want kmem || want kmem-mom || continue
 	dax=$(cat $ND/$r/dax_seed)
 	echo ram > $ND/$dax/mode
 	[ "$(cat $ND/$dax/align)" -gt 2097152 ] && echo $((page_kb * 1024)) > $ND/$dax/align
@@ -91,6 +95,7 @@ for r in $regions; do
 	echo $dev > $DAX/drivers/kmem/new_id
 	echo $dev > $DAX/drivers/kmem/unbind
 	for mode in kmem kmem-mom; do
+		want $mode || continue
 		if [ $mode = kmem-mom ]; then
 			echo 1 > $DAX/devices/$dev/memmap_on_memory 2>/dev/null ||
 				{ mom_ok=0; echo "BENCH-NOTE memmap_on_memory refused"; continue; }

@@ -1,7 +1,11 @@
 #!/usr/bin/env python3
 """make bench: tabulate, fit and plot what the memmap costs.
 
-usage: bench.py TARGET...      (reads build/results/TARGET/bench.txt)
+usage: bench.py [--smoke] TARGET...   (reads build/results/TARGET/bench.txt)
+
+--smoke (make check): reads bench-smoke.txt, writes build/bench-smoke/
+without plots, and checks that the CSV has every column and a row per
+target, besides the counter checks below.
 
 Writes build/bench/bench.csv (one row per architecture, size and mode,
 medians over the runs), build/bench/bench.md (one table per
@@ -25,6 +29,7 @@ import sys
 
 top = os.path.abspath(os.path.join(os.path.dirname(__file__), '..'))
 out = os.path.join(top, 'build', 'bench')
+name = 'bench'
 MODES = ('mem', 'dev', 'kmem', 'kmem-mom')
 BASE = {'mem': 'mem', 'dev': 'mem', 'kmem': 'kmem', 'kmem-mom': 'kmem'}
 GIB = 1 << 30
@@ -35,7 +40,7 @@ COLS = ['arch', 'size_bytes', 'mode', 'runs', 'usable_bytes', 'device_given_up_b
 
 def read(target):
     runs = {}
-    path = os.path.join(top, 'build', 'results', target, 'bench.txt')
+    path = os.path.join(top, 'build', 'results', target, name + '.txt')
     if not os.path.exists(path):
         return runs
     for line in open(path):
@@ -147,7 +152,7 @@ def main(targets):
     for t in targets:
         rows, e = rows_for(t)
         if not rows:
-            errs.append(f'{t}: no BENCH lines (build/results/{t}/bench.log)')
+            errs.append(f'{t}: no BENCH lines (build/results/{t}/{name}.log)')
             continue
         allrows += rows
         errs += e
@@ -175,7 +180,8 @@ def main(targets):
                 a, b, worst = fit(xs, [key(r) * scale for r in rs])
                 line += f'  {name} {a:,.0f} {unit}/GiB (+{b:,.0f}, worst residual {worst:,.0f})'
             fits.append(line)
-        plot(t, rows)
+        if name == 'bench':
+            plot(t, rows)
     with open(os.path.join(out, 'bench.csv'), 'w', newline='') as f:
         w = csv.DictWriter(f, fieldnames=COLS)
         w.writeheader()
@@ -188,10 +194,23 @@ def main(targets):
     print('\nfits, per GiB of namespace:')
     print('\n'.join(fits))
     print(f'\nbench: {len(allrows)} rows in {out}/bench.csv, bench.md and the plots')
+    # the CSV as a reader gets it: every column, a row per target
+    with open(os.path.join(out, 'bench.csv')) as f:
+        got = list(csv.DictReader(f))
+    if not got or list(got[0]) != COLS:
+        errs.append(f'bench.csv columns {list(got[0]) if got else []} != {COLS}')
+    for t in targets:
+        if not any(r['arch'] == t for r in got):
+            errs.append(f'bench.csv has no row for {t}')
     for e in errs:
         print('bench: FAILED ' + e)
     return 1 if errs or not allrows else 0
 
 
 if __name__ == '__main__':
-    sys.exit(main(sys.argv[1:]) if len(sys.argv) > 1 else 2)
+    args = sys.argv[1:]
+    if args[:1] == ['--smoke']:
+        args = args[1:]
+        name = 'bench-smoke'
+        out = os.path.join(top, 'build', 'bench-smoke')
+    sys.exit(main(args) if args else 2)

@@ -28,7 +28,7 @@ case "${1:-}" in
 --stable) bases=6.12; stable_all=all ;;
 --all) every=all ;;
 esac
-for v in TARGETS KUNIT_TIMEOUT KUNIT_FILTER HARNESS_SCRATCH $(env | sed -n 's/^\(MEMMAP_[A-Z_]*\)=.*/\1/p'); do
+for v in TARGETS KUNIT_TIMEOUT KUNIT_FILTER HARNESS_SCRATCH $(env | sed -n 's/^\(MEMMAP_[A-Z_]*\|BENCH_[A-Z_]*\)=.*/\1/p'); do
 	[ -n "${!v+x}" ] && echo "check: ignoring $v from the environment (make check runs what it is)"
 	unset "$v"
 done
@@ -65,6 +65,9 @@ BUILD_ORDER="x86_64 ppc64 arm64 arm64-16k arm64-64k ppc64-56"
 kernel_of() { scripts/target.py "$1" KERNEL; }	# BUILD_FROM, or itself
 has_guest() { [ -n "$(scripts/target.py "$1" HAS_GUEST)" ]; }
 declare -A took
+smoked=
+BENCH_TARGETS="x86_64 arm64 ppc64"
+is_bench_target() { case " $BENCH_TARGETS " in *" $1 "*) return 0 ;; esac; return 1; }
 run_base() {	# BASE TARGETS...
 	local base=$1 t k s res kernels= order= gate bpid; shift
 	res=$(res_of "$base")
@@ -114,6 +117,12 @@ run_base() {	# BASE TARGETS...
 				if has_guest "$t"; then
 					BASE=$base scripts/guest.py boot "$t"
 					BASE=$base scripts/guest.py parse "$t" || true
+				fi
+				# make bench's smoke: one size, one mode
+				if [ "$base" = mainline ] && is_bench_target "$t"; then
+					BENCH_NAME=bench-smoke BENCH_SIZES=1G BENCH_RUNS=1 \
+					BENCH_MODES=dev scripts/guest.py "$t" --bench >/dev/null || true
+					smoked="$smoked $t"
 				fi
 			fi
 			took[$base/$t]=$((SECONDS - s))
@@ -169,6 +178,15 @@ gate_base() {	# BASE TARGETS...
 	gate "consoles clean ($base)" $kp $kf
 }
 for b in $bases; do gate_base "$b" ${targets_of[$b]}; done
+if [ -n "$smoked" ]; then
+	# the CSV's columns, and its numbers against the kernel's counters
+	if python3 scripts/bench.py --smoke $smoked > build/results/bench-smoke.log 2>&1; then
+		gate "make bench smoke (1 GiB, dev)" "$(echo $smoked | wc -w)" 0
+	else
+		grep 'FAILED' build/results/bench-smoke.log | sed 's/^/    /'
+		gate "make bench smoke (1 GiB, dev)" 0 "$(echo $smoked | wc -w)"
+	fi
+fi
 echo "  total time: $((SECONDS - t0)) s (logs and KTAP in build/results/)"
 [ "$S" = 0 ] || echo "  $S KUnit cases skipped by design (EXPECTED_SKIPS in the target, refusal asserted first): not counted as passed"
 [ "$X" = 0 ] || echo "  $X expected failures (xfail): named per target with their defect, not counted as passed"

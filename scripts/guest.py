@@ -17,7 +17,8 @@ namespace set up once with its memmap in DRAM and once on the device; its
 DEMO lines go to build/results/TARGET/demo.txt.  With --bench, the guest
 runs harness/bench.sh (make bench) with one NVDIMM per size in BENCH_SIZES
 (default "1G 4G 16G 64G") and BENCH_RAM of memory (default 4G, room for
-the largest memmap in DRAM); its BENCH lines go to bench.txt.
+the largest memmap in DRAM); its BENCH lines go to bench.txt (BENCH_NAME.txt:
+make check's smoke uses bench-smoke).
 
 The target (configs/targets/TARGET.py, read by scripts/target.py) gives
 the QEMU machine (GUEST_MACHINE), the NVDIMM sizes (GUEST_NVDIMMS, laid
@@ -84,8 +85,9 @@ class Guest:
         i = self.machine.index('-m')
         self.machine[i + 1] = f'{ram},slots={len(self.sizes)},maxmem={maxmem}G'
         self.timeout = int(os.environ.get('BENCH_TIMEOUT', '1800'))
-        self.log = os.path.join(self.res, 'bench.log')
-        self.status = os.path.join(self.res, 'bench-boot')
+        self.name = os.environ.get('BENCH_NAME', 'bench')     # bench-smoke in make check
+        self.log = os.path.join(self.res, self.name + '.log')
+        self.status = os.path.join(self.res, self.name + '-boot')
 
     def nvdimms(self):
         """(files, qemu args): one fresh sparse backing file per NVDIMM,
@@ -125,8 +127,9 @@ class Guest:
         if self.demo:
             script = self.mode + '.sh'
             shutil.copy(os.path.join(top, 'harness', script), os.path.join(root, 'bin'))
-            runs = (f'BENCH_RUNS={os.environ.get("BENCH_RUNS", "3")} '
-                    f'/bin/busybox sh /bin/{script}; echo "GUEST-RESULT {self.mode} $?"')
+            benv = ' '.join(f'{k}="{os.environ[k]}"' for k in ('BENCH_RUNS', 'BENCH_MODES')
+                            if k in os.environ)
+            runs = f'{benv} /bin/busybox sh /bin/{script}; echo "GUEST-RESULT {self.mode} $?"'
         else:
             # MEMMAP_ARGS: kselftest_harness options, e.g. "-f pair" for one fixture
             args = os.environ.get('MEMMAP_ARGS', '')
@@ -216,7 +219,7 @@ poweroff -f
     def parse_bench(self):
         console, hung = self.read_boot()
         lines = [l.strip() for l in console.splitlines() if l.startswith('BENCH')]
-        with open(os.path.join(self.res, 'bench.txt'), 'w') as f:
+        with open(os.path.join(self.res, self.name + '.txt'), 'w') as f:
             f.write('\n'.join(lines) + '\n')
         bad, _ = bad_lines(console, getattr(self.cfg, 'KNOWN_CONSOLE_WARNINGS', {}))
         for l in bad[:10]:
