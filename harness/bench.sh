@@ -18,6 +18,10 @@
 ND=/sys/bus/nd/devices
 DAX=/sys/bus/dax
 RUNS=${BENCH_RUNS:-3}
+# above 16 GiB one run (BENCH_RUNS_LARGE): onlining 64 GiB with its memmap
+# on the emulated NVDIMM takes minutes under TCG
+LARGE_RUNS=${BENCH_RUNS_LARGE:-1}
+runs_for() { [ "$1" -gt $((16 << 30)) ] && echo $LARGE_RUNS || echo $RUNS; }
 MODES=" ${BENCH_MODES:-mem dev kmem kmem-mom} "
 want() { case "$MODES" in *" $1 "*) return 0 ;; esac; return 1; }
 page_kb=$(awk '/^KernelPageSize/ { print $2; exit }' /proc/self/smaps)
@@ -69,7 +73,7 @@ for r in $regions; do
 		cat /proc/sys/kernel/random/uuid > $ND/$pfn/uuid
 		echo $ns > $ND/$pfn/namespace
 		run=0
-		while [ $run -lt $RUNS ]; do
+		while [ $run -lt $(runs_for $size) ]; do
 			run=$((run + 1))
 			sleep 1
 			snap b; t0=$(ms)
@@ -101,7 +105,7 @@ for r in $regions; do
 				{ mom_ok=0; echo "BENCH-NOTE memmap_on_memory refused"; continue; }
 		fi
 		run=0
-		while [ $run -lt $RUNS ]; do
+		while [ $run -lt $(runs_for $size) ]; do
 			run=$((run + 1))
 			sleep 1
 			snap b; t0=$(ms)

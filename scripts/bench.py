@@ -29,7 +29,7 @@ import sys
 
 top = os.path.abspath(os.path.join(os.path.dirname(__file__), '..'))
 out = os.path.join(top, 'build', 'bench')
-name = 'bench'
+kind = 'bench'          # or bench-smoke (--smoke)
 MODES = ('mem', 'dev', 'kmem', 'kmem-mom')
 BASE = {'mem': 'mem', 'dev': 'mem', 'kmem': 'kmem', 'kmem-mom': 'kmem'}
 GIB = 1 << 30
@@ -40,7 +40,7 @@ COLS = ['arch', 'size_bytes', 'mode', 'runs', 'usable_bytes', 'device_given_up_b
 
 def read(target):
     runs = {}
-    path = os.path.join(top, 'build', 'results', target, name + '.txt')
+    path = os.path.join(top, 'build', 'results', target, kind + '.txt')
     if not os.path.exists(path):
         return runs
     for line in open(path):
@@ -152,7 +152,7 @@ def main(targets):
     for t in targets:
         rows, e = rows_for(t)
         if not rows:
-            errs.append(f'{t}: no BENCH lines (build/results/{t}/{name}.log)')
+            errs.append(f'{t}: no BENCH lines (build/results/{t}/{kind}.log)')
             continue
         allrows += rows
         errs += e
@@ -180,7 +180,7 @@ def main(targets):
                 a, b, worst = fit(xs, [key(r) * scale for r in rs])
                 line += f'  {name} {a:,.0f} {unit}/GiB (+{b:,.0f}, worst residual {worst:,.0f})'
             fits.append(line)
-        if name == 'bench':
+        if kind == 'bench':
             plot(t, rows)
     with open(os.path.join(out, 'bench.csv'), 'w', newline='') as f:
         w = csv.DictWriter(f, fieldnames=COLS)
@@ -211,6 +211,6 @@ if __name__ == '__main__':
     args = sys.argv[1:]
     if args[:1] == ['--smoke']:
         args = args[1:]
-        name = 'bench-smoke'
+        kind = 'bench-smoke'
         out = os.path.join(top, 'build', 'bench-smoke')
     sys.exit(main(args) if args else 2)

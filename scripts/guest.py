@@ -127,7 +127,7 @@ class Guest:
         if self.demo:
             script = self.mode + '.sh'
             shutil.copy(os.path.join(top, 'harness', script), os.path.join(root, 'bin'))
-            benv = ' '.join(f'{k}="{os.environ[k]}"' for k in ('BENCH_RUNS', 'BENCH_MODES')
+            benv = ' '.join(f'{k}="{os.environ[k]}"' for k in ('BENCH_RUNS', 'BENCH_RUNS_LARGE', 'BENCH_MODES')
                             if k in os.environ)
             runs = f'{benv} /bin/busybox sh /bin/{script}; echo "GUEST-RESULT {self.mode} $?"'
         else:
