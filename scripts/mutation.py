@@ -4,6 +4,8 @@
 usage: mutation.py list                 NAME TARGET TEST FILE, one per line
        mutation.py apply NAME TREE      rewrite the one line in TREE
        mutation.py check TREE           every mutation applies to TREE
+       mutation.py equivalent NAME      why no test on our targets can catch
+                                        it (empty if one must)
 
 A mutation replaces one line of a file: the line whose text, without its
 leading blanks, is OLD (exactly one such line, or the AT-th); the new line
@@ -23,7 +25,7 @@ def mutations():
         name, rest = block.split(']', 1)
         kv = {'name': name.strip()}
         for line in rest.split('\n'):
-            m = re.match(r'^(file|old|new|at|target|test)\s+(.*?)\s*$', line)
+            m = re.match(r'^(file|old|new|at|target|test|equivalent)\s+(.*?)\s*$', line)
             if m:
                 kv[m.group(1)] = m.group(2)
         out.append(kv)
@@ -53,6 +55,10 @@ def main(argv):
         for m in muts:
             print(m['name'], m['target'], m['test'], m['file'])
         return 0
+    if argv[1:2] == ['equivalent'] and len(argv) == 3:
+        sel = [m for m in muts if m['name'] == argv[2]]
+        print(sel[0].get('equivalent', '') if sel else '')
+        return 0 if sel else 1
     if argv[1:2] == ['apply'] and len(argv) == 4:
         sel = [m for m in muts if m['name'] == argv[2]]
         return 0 if sel and apply(sel[0], argv[3]) else 1

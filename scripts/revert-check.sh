@@ -68,6 +68,11 @@ while read -r name target test what <&3; do
 			fi
 		fi
 	else
+		eq=$(python3 "$top/scripts/mutation.py" equivalent "$name")
+		if [ -n "$eq" ]; then
+			echo "$name $target $test: EQUIVALENT, not run ($eq)" | tee -a "$table"
+			continue
+		fi
 		echo "== mutation $name ($what) on $target: $test"
 		if ! python3 "$top/scripts/mutation.py" apply "$name" "$wt"; then
 			echo "$name $target $test: NOT CHECKED (does not apply)" | tee -a "$table"
