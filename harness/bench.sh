@@ -24,15 +24,9 @@ LARGE_RUNS=${BENCH_RUNS_LARGE:-1}
 runs_for() { [ "$1" -gt $((16 << 30)) ] && echo $LARGE_RUNS || echo $RUNS; }
 MODES=" ${BENCH_MODES:-mem dev kmem kmem-mom} "
 want() { case "$MODES" in *" $1 "*) return 0 ;; esac; return 1; }
-page_kb=$(awk '/^KernelPageSize/ { print $2; exit }' /proc/self/smaps)
-memfree() {
-	echo 1 > /proc/sys/vm/stat_refresh
-	pcp=$(awk '$1 == "count:" { n += $2 } END { print n + 0 }' /proc/zoneinfo)
-	awk -v pcp=$pcp -v kb=$page_kb '/^MemFree:/ { print $2 + pcp * kb }' /proc/meminfo
-}
+. /bin/guest-lib.sh	# page_kb, memfree, ms
 memtotal() { awk '/^MemTotal:/ { print $2 }' /proc/meminfo; }
 vm() { awk -v k=$1 '$1 == k { print $2 }' /proc/vmstat; }
-ms() { awk '{ printf "%d\n", $1 * 1000 }' /proc/uptime; }
 fail() { echo "BENCH-ERROR $*"; exit 1; }
 blocks() {	# the memory blocks of [$1, $1 + $2), by id
 	bs=$(printf %d 0x$(cat /sys/devices/system/memory/block_size_bytes))

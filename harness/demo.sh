@@ -16,14 +16,7 @@ fi
 size=$(cat $ND/$ns/size)
 [ -e $ND/$ns/driver ] && echo $ns > $ND/$ns/driver/unbind
 pfn=$(cat $ND/$region/pfn_seed)
-page_kb=$(awk '/^KernelPageSize/ { print $2; exit }' /proc/self/smaps)
-# MemFree plus the per-cpu free lists (freed pages wait there uncounted)
-memfree() {
-	echo 1 > /proc/sys/vm/stat_refresh
-	pcp=$(awk '$1 == "count:" { n += $2 } END { print n + 0 }' /proc/zoneinfo)
-	awk -v pcp=$pcp -v kb=$page_kb '/^MemFree:/ { print $2 + pcp * kb }' /proc/meminfo
-}
-ms() { awk '{ printf "%d\n", $1 * 1000 }' /proc/uptime; }
+. /bin/guest-lib.sh	# page_kb, memfree, ms
 for mode in ram pmem; do
 	[ -e $ND/$pfn/driver ] && echo $pfn > /sys/bus/nd/drivers/nd_pmem/unbind
 	echo $mode > $ND/$pfn/mode

@@ -126,7 +126,8 @@ class Guest:
         env = ' '.join(f'{k}={v}' for k, v in genv.items())
         if self.demo:
             script = self.mode + '.sh'
-            shutil.copy(os.path.join(top, 'harness', script), os.path.join(root, 'bin'))
+            for f in (script, 'guest-lib.sh'):
+                shutil.copy(os.path.join(top, 'harness', f), os.path.join(root, 'bin'))
             benv = ' '.join(f'{k}="{os.environ[k]}"' for k in ('BENCH_RUNS', 'BENCH_RUNS_LARGE', 'BENCH_MODES')
                             if k in os.environ)
             runs = f'{benv} /bin/busybox sh /bin/{script}; echo "GUEST-RESULT {self.mode} $?"'
