@@ -108,7 +108,7 @@ run_base() {	# BASE TARGETS...
 			[ "$(kernel_of "$t")" = "$k" ] || continue
 			echo "== $t ($base)"
 			s=$SECONDS
-			rm -f "$res/$t/counts"
+			rm -f "$res/$t/counts" "$res/$t/failures" "$res/$t/guest-failures"
 			mkdir -p "$res/$t"
 			echo "$gate" > "$res/$t/build-gate"
 			if [ "$gate" = ok ]; then
@@ -186,6 +186,23 @@ if [ -n "$smoked" ]; then
 		grep 'FAILED' build/results/bench-smoke.log | sed 's/^/    /'
 		gate "make bench smoke (1 GiB, dev)" 0 "$(echo $smoked | wc -w)"
 	fi
+fi
+# what failed, and the assertion or console line that says why: last, so
+# that the tail of a CI log shows it
+fails() {	# BASE TARGETS...
+	local base=$1 t res ff; shift
+	res=$(res_of "$base")
+	for t in "$@"; do
+		for ff in failures guest-failures; do
+			[ -s "$res/$t/$ff" ] || continue
+			echo "  $t ($base) $ff:"
+			head -n 24 "$res/$t/$ff" | sed 's/^/    /'
+		done
+	done
+}
+if [ "$F" != 0 ]; then
+	echo "  failures:"
+	for b in $bases; do fails "$b" ${targets_of[$b]}; done
 fi
 echo "  total time: $((SECONDS - t0)) s (logs and KTAP in build/results/)"
 [ "$S" = 0 ] || echo "  $S KUnit cases skipped by design (EXPECTED_SKIPS in the target, refusal asserted first): not counted as passed"

@@ -295,6 +295,24 @@ poweroff -f
             print(f'  {target:8} FAILED {n}')
         for l in hits[:10]:
             print(f'  {target:8} console: {l.strip()}')
+        # What failed and why, for the run's closing summary: each failed
+        # case, the assertion that stopped it and the TH_LOG after it.
+        lines = console.splitlines()
+        why = []
+        for i, l in enumerate(lines):
+            if re.match(r'^# .*:\d+:\w+:Expected ', l) or 'terminated by timeout' in l \
+                    or re.match(r'^# \S+: Test (failed|terminated)', l):
+                why.append(l.strip())
+                if i + 1 < len(lines) and lines[i + 1].startswith('# ') and \
+                        not lines[i + 1].startswith('#  ') and 'FAIL' not in lines[i + 1]:
+                    why.append(lines[i + 1].strip())
+        with open(os.path.join(self.res, 'guest-failures'), 'w') as f:
+            for n in failed:
+                f.write(f'selftest {n}\n')
+            for l in why[:16]:
+                f.write(f'  {l}\n')
+            for l in hits[:5]:
+                f.write(f'console: {l.strip()}\n')
         with open(os.path.join(self.res, 'guest-counts'), 'w') as f:
             f.write(f'{len(passed)} {len(failed)} {len(xfail)}\n')
         return 1 if failed or hits else 0

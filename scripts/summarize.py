@@ -96,6 +96,19 @@ for n, st in skipped:
 for l in hits[:10]:
     print(f'  {target:8} console: {l.strip()}')
 
+# What failed and why, for the run's closing summary (check.sh prints it
+# last, where CI's tail shows it): each failed case with the KUnit
+# expectation lines of the console, and the console gate's hits.
+with open(os.path.join(resdir, 'failures'), 'w') as f:
+    for n, st in failed:
+        f.write(f'kunit {n} ({st})\n')
+    if failed:
+        for l in [l.strip() for l in console.splitlines()
+                  if 'EXPECTATION FAILED' in l or 'ASSERTION FAILED' in l or
+                  re.search(r'^\s*#?\s*(Expected|but|which is) ', l.strip())][:12]:
+            f.write(f'  {l}\n')
+    for l in hits[:5]:
+        f.write(f'console: {l.strip()}\n')
 with open(os.path.join(resdir, 'counts'), 'w') as f:
     f.write(f'{len(passed)} {len(failed)} {len(skipped)}\n')
 sys.exit(1 if failed or hits else 0)
