@@ -43,6 +43,18 @@ line() {	# mode run usable bind_ms online_ms
 	echo "BENCH size=$size mode=$1 run=$2 usable=$3 dram_kb=$((b_free - a_free)) memmap_dram_kb=$(( (a_dram - b_dram) * page_kb )) memmap_dev_kb=$(( (a_dev - b_dev) * page_kb )) bind_ms=$4 online_ms=$5 page_kb=$page_kb"
 }
 
+# Each namespace must leave nothing behind for the next: no memmap in
+# DRAM or on a device, no memory block above the boot memory.
+base_dram=$(vm nr_memmap_pages) base_dev=$(vm nr_memmap_self_hosted_pages)
+base_blocks=$(ls -d /sys/devices/system/memory/memory* | wc -l)
+leftover() {
+	[ "$(vm nr_memmap_pages)" = "$base_dram" ] &&
+		[ "$(vm nr_memmap_self_hosted_pages)" = "$base_dev" ] &&
+		[ "$(ls -d /sys/devices/system/memory/memory* | wc -l)" = "$base_blocks" ] ||
+		fail "left behind after $ns: nr_memmap_pages $base_dram -> $(vm nr_memmap_pages)," \
+			"nr_memmap_self_hosted_pages $base_dev -> $(vm nr_memmap_self_hosted_pages)," \
+			"memory blocks $base_blocks -> $(ls -d /sys/devices/system/memory/memory* | wc -l)"
+}
 regions=$(cd $ND && for r in region*; do echo "$(cat $r/size) $r"; done 2>/dev/null |
 	sort -n | cut -d' ' -f2)
 [ -n "$regions" ] || fail "no nd region"
@@ -78,6 +90,7 @@ for r in $regions; do
 			echo $pfn > /sys/bus/nd/drivers/nd_pmem/unbind
 		done
 		echo > $ND/$pfn/namespace 2>/dev/null
+		leftover
 	done
 
 	# device-dax handed to kmem: memmap in DRAM, then in the blocks
@@ -120,5 +133,16 @@ for r in $regions; do
 		done
 	done
 	echo 0 > $DAX/devices/$dev/memmap_on_memory 2>/dev/null
+	# Let the device go.  kmem keeps the ids that new_id gave it, and
+	# the next new_id re-probes every device they name: a device left
+	# behind would be hot-added again (memmap in DRAM) and stay there,
+	# and a later namespace whose memmap shares its vmemmap PMD (2 GiB
+	# of memory per PMD on ppc64 radix) would find its memmap already
+	# mapped, in DRAM.
+	echo $dev > $DAX/drivers/kmem/remove_id
+	[ -e $DAX/devices/$dev/driver ] && echo $dev > $DAX/devices/$dev/driver/unbind
+	echo $dax > /sys/bus/nd/drivers/dax_pmem/unbind
+	echo > $ND/$dax/namespace 2>/dev/null
+	leftover
 done
 echo "BENCH-DONE mom=$mom_ok"
