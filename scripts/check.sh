@@ -196,7 +196,7 @@ fails() {	# BASE TARGETS...
 		for ff in failures guest-failures; do
 			[ -s "$res/$t/$ff" ] || continue
 			echo "  $t ($base) $ff:"
-			head -n 24 "$res/$t/$ff" | sed 's/^/    /'
+			head -n 60 "$res/$t/$ff" | sed 's/^/    /'
 		done
 	done
 }

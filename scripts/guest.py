@@ -297,19 +297,32 @@ poweroff -f
             print(f'  {target:8} console: {l.strip()}')
         # What failed and why, for the run's closing summary: each failed
         # case, the assertion that stopped it and the TH_LOG after it.
-        lines = console.splitlines()
-        why = []
-        for i, l in enumerate(lines):
-            if re.match(r'^# .*:\d+:\w+:Expected ', l) or 'terminated by timeout' in l \
-                    or re.match(r'^# \S+: Test (failed|terminated)', l):
-                why.append(l.strip())
-                if i + 1 < len(lines) and lines[i + 1].startswith('# ') and \
-                        not lines[i + 1].startswith('#  ') and 'FAIL' not in lines[i + 1]:
-                    why.append(lines[i + 1].strip())
+        # The harness's own lines of each failed case (its TH_LOGs and the
+        # assertion), the last few before its verdict, and namespaces the
+        # setup could not create.
+        why, case = [], []
+        for l in console.splitlines():
+            l = l.strip()
+            if l.startswith('#  RUN '):
+                case = []
+            elif l.startswith('# ') and not l.startswith('#  '):
+                case.append(re.sub(r'^# \S*/', '# ', l))
+            m = re.match(r'^(not ok \d+ (\S+)|ok \d+ (\S+) # SKIP.*)', l)
+            if m:
+                why += [f'{m.group(2) or m.group(1)}:'] + ['  ' + c for c in case[-4:]]
+            if re.match(r'^# region\S*: \S+ of \d+ MiB: ', l) and not l.endswith('created'):
+                why.append(l)
+        # A case that never reported: the console's last lines before the
+        # selftest's exit (or the end), where a kill or a crash shows.
+        if any('MISSING' in n or 'exit status' in n or n.startswith('guest') for n in failed):
+            lines = [l.rstrip() for l in console.splitlines()]
+            end = next((i for i, l in enumerate(lines) if l.startswith('GUEST-RESULT')), len(lines))
+            why += [f'console before {"the exit" if end < len(lines) else "the end"}:'] + \
+                ['  ' + l for l in lines[max(0, end - 8):end + 1]]
         with open(os.path.join(self.res, 'guest-failures'), 'w') as f:
             for n in failed:
                 f.write(f'selftest {n}\n')
-            for l in why[:16]:
+            for l in why[:40]:
                 f.write(f'  {l}\n')
             for l in hits[:5]:
                 f.write(f'console: {l.strip()}\n')
