@@ -36,6 +36,14 @@ blocks() {	# the memory blocks of [$1, $1 + $2), by id
 		i=$((i + 1))
 	done
 }
+settle() {	# until free memory holds still: what the last unbind freed late
+	i=0 f0=$(memfree)
+	while [ $i -lt 10 ]; do
+		sleep 1; f1=$(memfree); i=$((i + 1))
+		[ $((f1 - f0)) -le 16 ] && [ $((f0 - f1)) -le 16 ] && break
+		f0=$f1
+	done
+}
 snap() {	# free memory and the two memmap counters, before and after
 	eval "$1_free=$(memfree) $1_dram=$(vm nr_memmap_pages) $1_dev=$(vm nr_memmap_self_hosted_pages) $1_total=$(memtotal)"
 }
@@ -81,7 +89,7 @@ for r in $regions; do
 		run=0
 		while [ $run -lt $(runs_for $size) ]; do
 			run=$((run + 1))
-			sleep 1
+			settle
 			snap b; t0=$(ms)
 			echo $pfn > /sys/bus/nd/drivers/nd_pmem/bind || fail "bind $pfn $mode"
 			t1=$(ms); snap a
@@ -114,7 +122,7 @@ for r in $regions; do
 		run=0
 		while [ $run -lt $(runs_for $size) ]; do
 			run=$((run + 1))
-			sleep 1
+			settle
 			snap b; t0=$(ms)
 			echo $dev > $DAX/drivers/kmem/bind || fail "kmem bind $dev $mode"
 			t1=$(ms); snap a

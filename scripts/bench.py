@@ -65,9 +65,14 @@ def check(target, size, mode, r):
     else:
         if r['memmap_dev_kb'] != 0 or r['memmap_dram_kb'] <= 0:
             errs.append(f'memmap {r["memmap_dram_kb"]} kB in DRAM, {r["memmap_dev_kb"]} kB on the device')
-    # free memory fell by at least the memmap the counter puts in DRAM
-    # (a few pages of slack for what the kernel frees meanwhile)
-    if r['memmap_dram_kb'] > 8 * page and r['dram_kb'] < r['memmap_dram_kb'] - 8 * page:
+    # free memory fell by at least the memmap the counter puts in DRAM,
+    # less what the kernel frees meanwhile: 8 pages, or 1% of the memmap
+    # (on x86_64 it fell by up to 92 kB less than a 63488 kB memmap, after
+    # free memory had held still for a second: something is freed during
+    # the bind, not yet known what).  A counter in bytes, or one that counts
+    # the memmap on the device as DRAM, is off by far more.
+    slack = max(8 * page, r['memmap_dram_kb'] // 100)
+    if r['memmap_dram_kb'] > 8 * page and r['dram_kb'] < r['memmap_dram_kb'] - slack:
         errs.append(f'free memory fell by {r["dram_kb"]} kB, less than the {r["memmap_dram_kb"]} kB memmap in DRAM')
     return [f'{target} {size >> 20} MiB {mode} run {r["run"]}: {e}' for e in errs]
 
