@@ -79,7 +79,7 @@ do_exec() {
 	cd "$tree"
 	# kunit.py enforces the timeout; a guest that hangs is killed and
 	# its missing results count as failures in the parse step.
-	# KUNIT_FILTER (a kunit.py filter_glob, e.g. "vmem_altmap.reject_*")
+	# KUNIT_FILTER (a kunit.py filter_glob, e.g. "vmem_altmap*.reject_*")
 	# runs some cases only; the parse step then counts the rest as missing.
 	"${kunit[@]}" exec "${common[@]}" --timeout "${KUNIT_TIMEOUT:-900}" \
 		--raw_output=all ${KUNIT_FILTER:+"$KUNIT_FILTER"} > "$res/console.log" 2>&1 || true

@@ -86,7 +86,7 @@ while read -r name target test what <&3; do
 	res=$scratch/results/$target
 	case $test in
 	kunit:*)
-		KUNIT_FILTER="vmem_altmap.${test#kunit:}" scripts/kunit.sh exec "$target"
+		KUNIT_FILTER="vmem_altmap*.${test#kunit:}" scripts/kunit.sh exec "$target"
 		log=$res/console.log ;;
 	selftest:*)
 		sel=${test#selftest:}

@@ -9,7 +9,7 @@ expected to run in this harness's guests, except the memmap_on_memory
 cases (EXPECTED_SKIPS) where configs/targets/TARGET.py says MOM_REFUSED:
 the kernel refuses them by design there.  The suite asserts that refusal
 before it skips; such a case is counted as skipped, never as passed, and a listed
-case that does not skip fails.  Cases of the vmem_altmap suite that never
+case that does not skip fails.  Cases of the vmem_altmap suites that never
 reported (a crash or a hang) count as failed, and so does a console that
 shows a WARNING, BUG or Oops.
 """
@@ -61,11 +61,12 @@ expected = []
 if os.path.exists(src):
     with open(src) as f:
         expected = re.findall(r'KUNIT_CASE(?:_SLOW)?\((\w+)\)', f.read())
+# the three suites: vmem_altmap_alloc, vmem_altmap_range, vmem_altmap_hotadd
 seen = {n.split('.', 1)[1] for n, _ in passed + failed + skipped
-        if n.startswith('vmem_altmap.')}
+        if n.startswith('vmem_altmap')}
 for case in expected:
     if case not in seen:
-        failed.append((f'vmem_altmap.{case}', 'MISSING'))
+        failed.append((f'vmem_altmap*.{case}', 'MISSING'))
 
 console = open(cpath, errors='replace').read() if os.path.exists(cpath) else ''
 # The console is a gate, not a test case: a WARNING, BUG or Oops anywhere
