@@ -200,7 +200,7 @@ fails() {	# BASE TARGETS...
 		done
 	done
 }
-if [ "$F" != 0 ]; then
+if [ "$F" != 0 ] || [ "$G" != 0 ]; then
 	echo "  failures:"
 	for b in $bases; do fails "$b" ${targets_of[$b]}; done
 fi

@@ -29,3 +29,20 @@ def bad_lines(console, known=None):
                 hits = [h for h in hits if h.strip() != l.strip()]
                 break
     return hits, excused
+
+
+def assertion_lines(console):
+    """The failed assertions of a console, each on one line: KUnit's
+    "EXPECTATION/ASSERTION FAILED at ..." with the line that says what was
+    found, and a kselftest "file:line:case:Expected ..." with the TH_LOG()
+    that follows it, if one does."""
+    lines = console.splitlines()
+    out = []
+    for i, l in enumerate(lines):
+        nxt = lines[i + 1].strip() if i + 1 < len(lines) else ''
+        if re.search(r'(EXPECTATION|ASSERTION) FAILED', l):
+            out.append((l.strip() + ' ' + nxt).strip())
+        elif re.search(r'^# .*:Expected ', l):
+            more = nxt.startswith('# ') and 'Expected' not in nxt
+            out.append(l.strip() + (' ' + nxt.split(':', 3)[-1] if more else ''))
+    return out

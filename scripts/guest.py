@@ -295,9 +295,8 @@ poweroff -f
             print(f'  {target:8} FAILED {n}')
         for l in hits[:10]:
             print(f'  {target:8} console: {l.strip()}')
-        # What failed and why, for the run's closing summary: each failed
-        # case, the assertion that stopped it and the TH_LOG after it.
-        # The harness's own lines of each failed case (its TH_LOGs and the
+        # What failed and why, for the run's closing summary (check.sh):
+        # the harness's own lines of each failed case (its TH_LOGs and the
         # assertion), the last few before its verdict, and namespaces the
         # setup could not create.
         why, case = [], []

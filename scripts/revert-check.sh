@@ -98,20 +98,13 @@ while read -r name target test what <&3; do
 	why=$(python3 - "$log" "$test" "$target" <<'EOF'
 import re, sys
 sys.path.insert(0, 'scripts')
-from consolecheck import bad_lines
+from consolecheck import assertion_lines, bad_lines
 from target import load_target
 log, test, target = sys.argv[1], sys.argv[2], sys.argv[3]
 con = open(log, errors='replace').read()
 lines = con.splitlines()
-fails = []
-for i, l in enumerate(lines):      # the assertion itself, else the failed case
-    if re.search(r'(EXPECTATION|ASSERTION) FAILED', l) and i + 1 < len(lines):
-        fails.append(l.strip() + ' ' + lines[i + 1].strip())
-    elif re.search(r'^# .*:Expected ', l):
-        # with the TH_LOG() that says what was found, if one follows
-        nxt = lines[i + 1].strip() if i + 1 < len(lines) else ''
-        more = nxt.startswith('# ') and 'Expected' not in nxt
-        fails.append(l.strip() + (' ' + nxt.split(':', 3)[-1] if more else ''))
+# the assertion itself, else the failed case
+fails = assertion_lines(con)
 fails += [l.strip() for l in lines if re.match(r'\s*(# )?not ok \d+ ', l)]
 # a splat counts, but not the upstream warning the target excuses
 hits, _ = bad_lines(con, getattr(load_target('.', target), 'KNOWN_CONSOLE_WARNINGS', {}))

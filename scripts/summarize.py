@@ -18,7 +18,7 @@ import os
 import re
 import sys
 
-from consolecheck import bad_lines
+from consolecheck import assertion_lines, bad_lines
 from target import load_target, read_base
 
 target, jpath, cpath = sys.argv[1:4]
@@ -104,9 +104,7 @@ with open(os.path.join(resdir, 'failures'), 'w') as f:
     for n, st in failed:
         f.write(f'kunit {n} ({st})\n')
     if failed:
-        for l in [l.strip() for l in console.splitlines()
-                  if 'EXPECTATION FAILED' in l or 'ASSERTION FAILED' in l or
-                  re.search(r'^\s*#?\s*(Expected|but|which is) ', l.strip())][:12]:
+        for l in assertion_lines(console)[:12]:
             f.write(f'  {l}\n')
     for l in hits[:5]:
         f.write(f'console: {l.strip()}\n')
