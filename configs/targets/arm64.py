@@ -29,14 +29,15 @@ CONFIG_ACPI_NFIT=y
 # The guest selftests (scripts/guest.py): the same kernel booted through
 # UEFI (Debian's qemu-efi-aarch64) with ACPI, because QEMU's arm64 NVDIMM
 # is described only by an ACPI NFIT and 7.2 has no virtio-pmem for
-# aarch64.  Label-less NVDIMMs as on x86_64: 4 GiB, and 130, 130, 514
-# and 60 MiB back to back for the edge-size cases.
+# aarch64.  Label-less NVDIMMs as on x86_64: 4 GiB, 130, 130, 514 and
+# 60 MiB back to back for the edge-size cases, and 2 GiB for the compound
+# cases (with 64K pages: 512 MiB devdax off a 512 MiB boundary).
 GUEST_KERNEL = 'arch/arm64/boot/Image'
 GUEST_BUSYBOX = '@TOP@/build/busybox/arm64/bin/busybox'
 GUEST_APPEND = ('console=ttyAMA0 acpi=force kunit.enable=0 panic=-1 '
 		'memory_hotplug.memmap_on_memory=1')
-GUEST_NVDIMMS = ('4G', '130M', '130M', '514M', '60M')
+GUEST_NVDIMMS = ('4G', '130M', '130M', '514M', '60M', '2G')
 GUEST_MACHINE = ['-machine', 'virt,nvdimm=on', '-cpu', 'max,pauth-impdef=on',
-		 '-m', '6G,slots=5,maxmem=16G', '-smp', '2',
+		 '-m', '6G,slots=6,maxmem=16G', '-smp', '2',
 		 '-bios', '/usr/share/qemu-efi-aarch64/QEMU_EFI.fd']
 GUEST_TIMEOUT = 600

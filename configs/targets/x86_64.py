@@ -54,11 +54,13 @@ CONFIG_XEN_PV=y
 # The guest selftests (scripts/guest.py): the same kernel, a 4 GiB emulated
 # NVDIMM (ACPI NFIT, nd_pmem, label-less: QEMU leaves the label area
 # uninitialised), and NVDIMMs of 130, 130, 514 and 60 MiB back to back for the
-# edge-size cases, each on a fresh sparse file (guest.py lays them out);
+# edge-size cases, then one of 2 GiB, which starts 834 MiB past a 1 GiB
+# boundary, for the compound cases (1 GiB devdax on a namespace that does not
+# start on 1 GiB); each on a fresh sparse file (guest.py lays them out);
 # busybox from busybox-static.
 GUEST_BUSYBOX = '/bin/busybox'
 GUEST_APPEND = ('console=ttyS0 kunit.enable=0 panic=-1 '
 		'memory_hotplug.memmap_on_memory=1')
-GUEST_NVDIMMS = ('4G', '130M', '130M', '514M', '60M')
-GUEST_MACHINE = ['-machine', 'pc,nvdimm=on', '-m', '6G,slots=5,maxmem=16G', '-smp', '2']
+GUEST_NVDIMMS = ('4G', '130M', '130M', '514M', '60M', '2G')
+GUEST_MACHINE = ['-machine', 'pc,nvdimm=on', '-m', '6G,slots=6,maxmem=16G', '-smp', '2']
 GUEST_TIMEOUT = 600
