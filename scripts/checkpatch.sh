@@ -1,6 +1,6 @@
 #!/bin/bash
 # make checkpatch: scripts/checkpatch.pl --strict on every patch of the
-# series.  Writes build/results/checkpatch/counts ("passed failed").
+# series, and on the cover letter (its lines are checked as a message).  Writes build/results/checkpatch/counts ("passed failed").
 set -uo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
 . "$top/scripts/base.sh"
@@ -25,6 +25,7 @@ while read -r p; do
 	else
 		fail=$((fail+1)); echo "  checkpatch FAILED  $p"; printf '%s\n' "$out" | sed 's/^/    /' | head -30
 	fi
-done < "$PATCHES/series"
+done < <(cat "$PATCHES/series"; [ -f "$PATCHES/0000-cover-letter.patch" ] &&
+	  echo 0000-cover-letter.patch)
 echo "$pass $fail" > "$res/counts"
 [ "$fail" = 0 ]
