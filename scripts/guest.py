@@ -253,11 +253,12 @@ poweroff -f
                 else:
                     failed.append(name + (' (skipped)' if 'SKIP' in m.group(3) else ''))
         # Every case the selftest is expected to have (configs/selftest-cases,
-        # one "fixture.variant.test" per line) must have reported, and the TAP
+        # or the base's SELFTEST_CASES: one "fixture.variant.test" per line) must have reported, and the TAP
         # plan must announce exactly that many: a filter, a crash or a harness
         # change that drops a case fails here.  An XFAIL passes only where the
         # target names it with its defect (GUEST_XFAIL = {'case': 'defect'}).
-        expected = [l.strip() for l in open(os.path.join(top, 'configs', 'selftest-cases'))
+        cases = read_base(top).get('SELFTEST_CASES', 'configs/selftest-cases')
+        expected = [l.strip() for l in open(os.path.join(top, cases))
                     if l.strip() and not l.startswith('#')]
         plans = [int(m.group(1)) for m in re.finditer(r'^1\.\.(\d+)\s*$', console, re.M)]
         seen = set(passed) | {n.split(' ')[0] for n in failed} | {n.split(' ')[0] for n in xfail}
@@ -267,7 +268,7 @@ poweroff -f
             if n not in seen:
                 failed.append(f'{n} (MISSING)')
         for n in sorted(seen - set(expected)):
-            failed.append(f'{n} (not in configs/selftest-cases)')
+            failed.append(f'{n} (not in {cases})')
         allowed_xfail = getattr(cfg, 'GUEST_XFAIL', {})
         for n in list(xfail):
             if n.split(' ')[0] not in allowed_xfail:
