@@ -101,6 +101,39 @@ for r in $regions; do
 		leftover
 	done
 
+	# device-dax in pmem mode at 2 MiB and at 1 GiB, the memmap on the
+	# device in full (daxN-dev) or deduplicated (daxN-dedup:
+	# dax_pmem.memmap_dedup, wip/dedup-on-device); not in the default
+	# modes until the kernel has the parameter
+	for mode in dax2m-dev dax2m-dedup dax1g-dev dax1g-dedup; do
+		want $mode || continue
+		case $mode in dax2m-*) align=2097152 ;; *) align=1073741824 ;; esac
+		case $mode in *-dedup) d=1 ;; *) d=0 ;; esac
+		echo $d > /sys/module/dax_pmem/parameters/memmap_dedup ||
+			fail "$mode: no dax_pmem.memmap_dedup"
+		dax=$(cat $ND/$r/dax_seed)
+		echo pmem > $ND/$dax/mode
+		echo $align > $ND/$dax/align ||
+			{ echo "BENCH-NOTE $mode: align $align refused"; continue; }
+		cat /proc/sys/kernel/random/uuid > $ND/$dax/uuid
+		echo $ns > $ND/$dax/namespace
+		run=0
+		while [ $run -lt $(runs_for $size) ]; do
+			run=$((run + 1))
+			settle
+			snap b; t0=$(ms)
+			echo $dax > /sys/bus/nd/drivers/dax_pmem/bind || fail "bind $dax $mode"
+			t1=$(ms); snap a
+			dev=$(cd $ND/$dax && ls -d dax*.* | head -1)
+			[ -e $DAX/devices/$dev/driver ] || fail "$mode: $dev not bound"
+			line $mode $run $(cat $DAX/devices/$dev/size) $((t1 - t0)) 0
+			echo $dax > /sys/bus/nd/drivers/dax_pmem/unbind
+		done
+		echo > $ND/$dax/namespace 2>/dev/null
+		echo 0 > /sys/module/dax_pmem/parameters/memmap_dedup
+		leftover
+	done
+
 	# device-dax handed to kmem: memmap in DRAM, then in the blocks
 	want kmem || want kmem-mom || continue
 	dax=$(cat $ND/$r/dax_seed)
