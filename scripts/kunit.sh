@@ -15,12 +15,17 @@ cfg=$top/configs/targets/$target.py
 # configs/bases/: options that are forced on or unreachable there, which
 # kunit.py would report as missing) builds from a copy of the target file
 # without them.  kunit.py imports the file by path, so the copy serves.
+# Only a file that states such an option is copied: a variant target
+# execs its parent's file from its own directory, and only the build step,
+# which runs on the parent, checks the config.
 if [ -n "${KCONFIG_DROP:-}" ]; then
-	mkdir -p "$OUT"
-	filtered=$OUT/qemu-config-$target.py
 	pat=$(printf '%s\n' $KCONFIG_DROP | sed 's/.*/^(# )?&(=| is not set)/' | paste -sd'|')
-	grep -Ev "$pat" "$cfg" > "$filtered.tmp" && mv "$filtered.tmp" "$filtered"
-	cfg=$filtered
+	if grep -Eq "$pat" "$cfg"; then
+		mkdir -p "$OUT"
+		filtered=$OUT/qemu-config-$target.py
+		grep -Ev "$pat" "$cfg" > "$filtered.tmp" && mv "$filtered.tmp" "$filtered"
+		cfg=$filtered
+	fi
 fi
 get() { "$top/scripts/target.py" "$target" "$1"; }	# the one reader
 cross=$(get CROSS_COMPILE) || exit 2
