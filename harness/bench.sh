@@ -50,6 +50,26 @@ snap() {	# free memory and the two memmap counters, before and after
 line() {	# mode run usable bind_ms online_ms
 	echo "BENCH size=$size mode=$1 run=$2 usable=$3 dram_kb=$((b_free - a_free)) memmap_dram_kb=$(( (a_dram - b_dram) * page_kb )) memmap_dev_kb=$(( (a_dev - b_dev) * page_kb )) bind_ms=$4 online_ms=$5 page_kb=$page_kb"
 }
+# Bind nd device $1 to nd driver $2 RUNS times as mode $3, timing each
+# bind; $4 prints the usable bytes while it is bound.
+bind_runs() {
+	run=0
+	while [ $run -lt $(runs_for $size) ]; do
+		run=$((run + 1))
+		settle
+		snap b; t0=$(ms)
+		echo $1 > /sys/bus/nd/drivers/$2/bind || fail "bind $1 $3"
+		t1=$(ms); snap a
+		line $3 $run $($4 $1) $((t1 - t0)) 0
+		echo $1 > /sys/bus/nd/drivers/$2/unbind
+	done
+}
+pfn_usable() { echo $(( $(cat /sys/block/$(ls $ND/$1/block)/size) * 512 )); }
+dax_usable() {	# 0 (bench.py fails it) if device_dax did not take it
+	dev=$(cd $ND/$1 && ls -d dax*.* | head -1)
+	if [ -e $DAX/devices/$dev/driver ]; then cat $DAX/devices/$dev/size
+	else echo "BENCH-ERROR $dev not bound" >&2; echo 0; fi
+}
 
 # Each namespace must leave nothing behind for the next: no memmap in
 # DRAM or on a device, no memory block above the boot memory.
@@ -86,17 +106,7 @@ for r in $regions; do
 		[ "$(cat $ND/$pfn/align)" -gt 2097152 ] && echo $((page_kb * 1024)) > $ND/$pfn/align
 		cat /proc/sys/kernel/random/uuid > $ND/$pfn/uuid
 		echo $ns > $ND/$pfn/namespace
-		run=0
-		while [ $run -lt $(runs_for $size) ]; do
-			run=$((run + 1))
-			settle
-			snap b; t0=$(ms)
-			echo $pfn > /sys/bus/nd/drivers/nd_pmem/bind || fail "bind $pfn $mode"
-			t1=$(ms); snap a
-			blk=$(ls $ND/$pfn/block)
-			line $mode $run $(( $(cat /sys/block/$blk/size) * 512 )) $((t1 - t0)) 0
-			echo $pfn > /sys/bus/nd/drivers/nd_pmem/unbind
-		done
+		bind_runs $pfn nd_pmem $mode pfn_usable
 		echo > $ND/$pfn/namespace 2>/dev/null
 		leftover
 	done
@@ -117,18 +127,7 @@ for r in $regions; do
 			{ echo "BENCH-NOTE $mode: align $align refused"; continue; }
 		cat /proc/sys/kernel/random/uuid > $ND/$dax/uuid
 		echo $ns > $ND/$dax/namespace
-		run=0
-		while [ $run -lt $(runs_for $size) ]; do
-			run=$((run + 1))
-			settle
-			snap b; t0=$(ms)
-			echo $dax > /sys/bus/nd/drivers/dax_pmem/bind || fail "bind $dax $mode"
-			t1=$(ms); snap a
-			dev=$(cd $ND/$dax && ls -d dax*.* | head -1)
-			[ -e $DAX/devices/$dev/driver ] || fail "$mode: $dev not bound"
-			line $mode $run $(cat $DAX/devices/$dev/size) $((t1 - t0)) 0
-			echo $dax > /sys/bus/nd/drivers/dax_pmem/unbind
-		done
+		bind_runs $dax dax_pmem $mode dax_usable
 		echo > $ND/$dax/namespace 2>/dev/null
 		echo 0 > /sys/module/dax_pmem/parameters/memmap_dedup
 		leftover
