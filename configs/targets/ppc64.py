@@ -41,16 +41,20 @@ CONFIG_MEMCG=y
 EMULATOR_PATCHES = 'harness/qemu-7.2-ppc64-pmem-flush.patch'
 
 # The guest selftests (scripts/guest.py): the same kernel, papr_scm over a
-# 4 GiB NVDIMM with a 128 KiB label area (pseries wants a uuid and a size
-# that, less the label area, is a multiple of 256 MiB; guest.py adds both).
-# The region is label-based.
+# 4 GiB and a 2 GiB NVDIMM with a 128 KiB label area each (pseries wants a
+# uuid and a size that, less the label area, is a multiple of 256 MiB;
+# guest.py adds both).  The regions are label-based: the selftest cuts the
+# 4 GiB one into the edge sizes and the rest, and gives the 2 GiB one, which
+# QEMU places on a 1 GiB boundary (0x180000000), one namespace: the only
+# one that starts on 1 GiB with 1 GiB of data after a memmap on the device,
+# for dedup.largest.
 GUEST_BUSYBOX = '@TOP@/build/busybox/ppc64el/bin/busybox'
 GUEST_APPEND = ('console=hvc0 kunit.enable=0 panic=-1 '
 		'memory_hotplug.memmap_on_memory=force')
-GUEST_NVDIMMS = ('4G',)
+GUEST_NVDIMMS = ('4G', '2G')
 GUEST_NVDIMM_LABEL = '128K'
 GUEST_MACHINE = ['-M', 'pseries,nvdimm=on', '-cpu', 'power9',
-		 '-m', '2G,slots=2,maxmem=8G', '-smp', '2']
+		 '-m', '2G,slots=2,maxmem=10G', '-smp', '2']
 GUEST_TIMEOUT = 600
 
 # Upstream 7.3-rc7 on pseries with PROVE_LOCKING warns once at boot, before
