@@ -10,13 +10,14 @@ TARGETS := $(sort $(basename $(notdir $(wildcard configs/targets/*.py))))
 # ARCH): the scripts unset MAKEFLAGS and pass the right ARCH themselves.
 unexport ARCH
 
-.PHONY: help deps tree export build kunit selftest checkpatch bisect revert-check mutate check check-all check-stable run bench clean clean-tree
+.PHONY: help deps tree export build kunit selftest checkpatch bisect revert-check mutate check check-all check-stable check-format run bench clean clean-tree
 
 help:
 	@echo "make run            main job on ARCH=$(ARCH) (targets: $(TARGETS))"
 	@echo "make check          everything CI checks (the targets without CHECK_ALL_ONLY)"
 	@echo "make check-all      the same on every target (adds arm64-16k, arm64-64k, ppc64-56)"
 	@echo "make check-stable   the 6.12 backport (stable/6.12/) on all targets"
+	@echo "make check-format   a minor-5 (deduplicated memmap) namespace against 7.3 and 6.12"
 	@echo "BASE=6.12 make tree|export|build|kunit|selftest|checkpatch|bisect: the backport"
 	@echo "make tree | export  prepare build/linux | write patches/ from it"
 	@echo "make build|kunit|selftest|bisect ARCH=T   one target"
@@ -64,6 +65,10 @@ check-all:
 check-stable:
 	@scripts/check-stable.sh
 
+# issue 13: the minor-5 info block against 7.3 and 6.12 kernels (x86_64)
+check-format:
+	@scripts/check-format.sh
+
 run: tree
 	@scripts/run.sh $(ARCH)
 
@@ -72,7 +77,7 @@ bench: tree
 	@scripts/bench.sh $(if $(filter file,$(origin ARCH)),x86_64 arm64 ppc64,$(ARCH))
 
 clean:
-	rm -rf build/out build/out-6.12 build/results build/guest build/revert build/bench
+	rm -rf build/out build/out-6.12 build/results build/guest build/revert build/bench build/format/out
 
 clean-tree:
 	rm -rf build/linux build/linux-6.12 build/linux.pkgver build/linux-6.12.pkgver build/bisect-src

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Boot a target's kernel with emulated NVDIMMs and run the mm selftests.
 
-usage: guest.py [boot|parse] TARGET [--demo|--bench]
+usage: guest.py [boot|parse] TARGET [--demo|--bench|--format]
 
 As kunit.py splits build, exec and parse, so does this: "boot" builds the
 initramfs (Debian's busybox-static for the guest's architecture plus the
@@ -18,7 +18,12 @@ DEMO lines go to build/results/TARGET/demo.txt.  With --bench, the guest
 runs harness/bench.sh (make bench) with one NVDIMM per size in BENCH_SIZES
 (default "1G 4G 16G 64G") and BENCH_RAM of memory (default 4G, room for
 the largest memmap in DRAM); its BENCH lines go to bench.txt (BENCH_NAME.txt:
-make check's smoke uses bench-smoke).
+make check's smoke uses bench-smoke).  With --format, the guest runs
+harness/format.sh (make check-format, scripts/check-format.sh) with the
+phase in FORMAT_PHASE, one NVDIMM of FORMAT_SIZE (default 4G) whose backing
+file in build/guest/format/ is kept from boot to boot (FORMAT_KEEP=1), and
+the kernel in FORMAT_KERNEL_OUT (a build directory) where given; its
+FORMAT lines go to format-FORMAT_NAME.txt.
 
 The target (configs/targets/TARGET.py, read by scripts/target.py) gives
 the QEMU machine (GUEST_MACHINE), the NVDIMM sizes (GUEST_NVDIMMS, laid
@@ -73,6 +78,22 @@ class Guest:
         self.status = os.path.join(self.res, 'guest-boot')
         if mode == 'bench':
             self.bench_setup()
+        if mode == 'format':
+            self.format_setup()
+
+    def format_setup(self):
+        """One NVDIMM, shared by the boots of make check-format whatever
+        their kernel: the backing file lives outside the per-base work
+        directory and survives a boot when FORMAT_KEEP is set."""
+        self.sizes = [os.environ.get('FORMAT_SIZE', '4G')]
+        self.work = os.path.join(top, 'build', 'guest', 'format')
+        os.makedirs(self.work, exist_ok=True)
+        self.out = os.environ.get('FORMAT_KERNEL_OUT', self.out)
+        self.res = os.path.join(top, 'build', 'results', 'format')
+        os.makedirs(self.res, exist_ok=True)
+        self.name = 'format-' + os.environ.get('FORMAT_NAME', os.environ.get('FORMAT_PHASE', 'x'))
+        self.log = os.path.join(self.res, self.name + '.log')
+        self.status = os.path.join(self.res, self.name + '-boot')
 
     def bench_setup(self):
         """One NVDIMM per BENCH_SIZES entry, and memory for the largest
@@ -128,7 +149,12 @@ class Guest:
             script = self.mode + '.sh'
             for f in (script, 'guest-lib.sh'):
                 shutil.copy(os.path.join(top, 'harness', f), os.path.join(root, 'bin'))
-            benv = ' '.join(f'{k}="{os.environ[k]}"' for k in ('BENCH_RUNS', 'BENCH_RUNS_LARGE', 'BENCH_MODES')
+            if self.mode == 'format':   # /dev/daxX.Y can only be mmap()ed
+                sh([self.cross + 'gcc', '-static', '-O2', '-Wall', '-Werror', '-o',
+                    os.path.join(root, 'bin', 'daxpattern'),
+                    os.path.join(top, 'harness', 'daxpattern.c')])
+            benv = ' '.join(f'{k}="{os.environ[k]}"' for k in ('BENCH_RUNS', 'BENCH_RUNS_LARGE', 'BENCH_MODES',
+                                                                 'FORMAT_PHASE')
                             if k in os.environ)
             runs = f'{benv} /bin/busybox sh /bin/{script}; echo "GUEST-RESULT {self.mode} $?"'
         else:
@@ -159,6 +185,9 @@ poweroff -f
         cpio = self.initramfs()
         files, nv = self.nvdimms()
         for path, n in files:       # fresh each run: a pfn info block survives a boot
+            if (self.mode == 'format' and os.environ.get('FORMAT_KEEP') and
+                    os.path.exists(path) and os.path.getsize(path) == n):
+                continue            # make check-format: the same device, rebooted
             if os.path.exists(path):
                 os.unlink(path)
             with open(path, 'wb') as fh:
@@ -239,10 +268,27 @@ poweroff -f
               any(l.startswith('BENCH-DONE') for l in lines))
         return 0 if ok else 1
 
+    def parse_format(self):
+        console, hung = self.read_boot()
+        lines = [l.strip() for l in console.splitlines() if l.startswith('FORMAT')]
+        with open(os.path.join(self.res, self.name + '.txt'), 'w') as f:
+            f.write('\n'.join(lines) + '\n')
+        bad, _ = bad_lines(console, getattr(self.cfg, 'KNOWN_CONSOLE_WARNINGS', {}))
+        for l in bad[:10]:
+            print(f'  {self.target:8} console: {l.strip()}')
+        for l in lines:
+            if l.startswith('FORMAT-FAIL'):
+                print(f'  {self.target:8} {l}')
+        ok = (not hung and 'GUEST-RESULT format 0' in console and not bad and
+              any(l.startswith('FORMAT-DONE') for l in lines))
+        return 0 if ok else 1
+
     def parse(self):
         """Each selftest's TAP, the expected case list, and the console check."""
         if self.mode == 'bench':
             return self.parse_bench()
+        if self.mode == 'format':
+            return self.parse_format()
         if self.demo:
             return self.parse_demo()
         target, cfg = self.target, self.cfg
@@ -339,12 +385,12 @@ poweroff -f
 
 
 def main(argv):
-    args = [a for a in argv[1:] if a not in ('--demo', '--bench')]
+    args = [a for a in argv[1:] if a not in ('--demo', '--bench', '--format')]
     step = args.pop(0) if args and args[0] in ('boot', 'parse') else 'all'
     if len(args) != 1:
         print(__doc__.split('\n\n')[1], file=sys.stderr)
         return 2
-    mode = 'demo' if '--demo' in argv[1:] else 'bench' if '--bench' in argv[1:] else None
+    mode = next((a[2:] for a in argv[1:] if a in ('--demo', '--bench', '--format')), None)
     g = Guest(args[0], mode)
     if step in ('boot', 'all'):
         g.boot()
