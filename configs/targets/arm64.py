@@ -40,4 +40,4 @@ GUEST_NVDIMMS = ('4G', '130M', '130M', '514M', '60M', '2G')
 GUEST_MACHINE = ['-machine', 'virt,nvdimm=on', '-cpu', 'max,pauth-impdef=on',
 		 '-m', '6G,slots=6,maxmem=16G', '-smp', '2',
 		 '-bios', '/usr/share/qemu-efi-aarch64/QEMU_EFI.fd']
-GUEST_TIMEOUT = 1200
+GUEST_TIMEOUT = 600

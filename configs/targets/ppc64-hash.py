@@ -17,4 +17,4 @@ MOM_REFUSED = True
 # The hash MMU bolts the linear map into the hash table, where no page
 # table holds it: the KUnit cases that check the linear map read the hash
 # table through the hypervisor (H_READ), as ptdump's hashpagetable does.
-GUEST_TIMEOUT = 1500
+GUEST_TIMEOUT = 900

@@ -55,7 +55,7 @@ GUEST_NVDIMMS = ('4G', '2G')
 GUEST_NVDIMM_LABEL = '128K'
 GUEST_MACHINE = ['-M', 'pseries,nvdimm=on', '-cpu', 'power9',
 		 '-m', '2G,slots=2,maxmem=10G', '-smp', '2']
-GUEST_TIMEOUT = 1200
+GUEST_TIMEOUT = 600
 
 # Upstream 7.3-rc7 on pseries with PROVE_LOCKING warns once at boot, before
 # any memory hot-plug: DEBUG_LOCKS_WARN_ON(lockdep_hardirq_context()) from

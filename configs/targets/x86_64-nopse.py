@@ -14,4 +14,4 @@ QEMU_ARCH = dataclasses.replace(
 	QEMU_ARCH, kernel_command_line=QEMU_ARCH.kernel_command_line + ' clearcpuid=pse')
 GUEST_APPEND += ' clearcpuid=pse'
 # Base pages only: every bind maps 4 KiB at a time under TCG.
-GUEST_TIMEOUT = 1500
+GUEST_TIMEOUT = 900

@@ -63,4 +63,4 @@ GUEST_APPEND = ('console=ttyS0 kunit.enable=0 panic=-1 '
 		'memory_hotplug.memmap_on_memory=1')
 GUEST_NVDIMMS = ('4G', '130M', '130M', '514M', '60M', '2G')
 GUEST_MACHINE = ['-machine', 'pc,nvdimm=on', '-m', '6G,slots=6,maxmem=16G', '-smp', '2']
-GUEST_TIMEOUT = 1200
+GUEST_TIMEOUT = 600
