@@ -112,23 +112,29 @@ for r in $regions; do
 	done
 
 	# device-dax in pmem mode at 2 MiB and at 1 GiB, the memmap on the
-	# device in full (daxN-dev) or deduplicated (daxN-dedup:
-	# dax_pmem.memmap_dedup, wip/dedup-on-device); not in the default
-	# modes until the kernel has the parameter
-	for mode in dax2m-dev dax2m-dedup dax1g-dev dax1g-dedup; do
+	# device in full (daxN-dev), deduplicated with the info block's
+	# smaller reservation (daxN-dedup: the dax device's memmap_dedup,
+	# info block 1.5, more data) or deduplicated inside a full memmap's
+	# reservation (daxN-inplace: dax_pmem.memmap_dedup, same capacity as
+	# -dev).  Asked for with BENCH_MODES, not in the default set.
+	for mode in dax2m-dev dax2m-dedup dax2m-inplace dax1g-dev dax1g-dedup dax1g-inplace; do
 		want $mode || continue
 		case $mode in dax2m-*) align=2097152 ;; *) align=1073741824 ;; esac
-		case $mode in *-dedup) d=1 ;; *) d=0 ;; esac
+		case $mode in *-inplace) d=1 ;; *) d=0 ;; esac
 		echo $d > /sys/module/dax_pmem/parameters/memmap_dedup ||
 			fail "$mode: no dax_pmem.memmap_dedup"
 		dax=$(cat $ND/$r/dax_seed)
 		echo pmem > $ND/$dax/mode
 		echo $align > $ND/$dax/align ||
 			{ echo "BENCH-NOTE $mode: align $align refused"; continue; }
+		case $mode in *-dedup) d=1 ;; *) d=0 ;; esac
+		echo $d > $ND/$dax/memmap_dedup ||
+			{ echo "BENCH-NOTE $mode: memmap_dedup refused"; continue; }
 		cat /proc/sys/kernel/random/uuid > $ND/$dax/uuid
 		echo $ns > $ND/$dax/namespace
 		bind_runs $dax dax_pmem $mode dax_usable
 		echo > $ND/$dax/namespace 2>/dev/null
+		echo 0 > $ND/$dax/memmap_dedup
 		echo 0 > /sys/module/dax_pmem/parameters/memmap_dedup
 		leftover
 	done

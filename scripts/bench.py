@@ -16,10 +16,11 @@ with the kernel's counters (see check()), so that the benchmark cannot rot.
 
 Modes (harness/bench.sh): mem and dev are a pfn (fsdax) device with its
 memmap in DRAM and on the device; kmem and kmem-mom are dax kmem hot-add
-with the memmap in DRAM and with memmap_on_memory; dax2m-dev, dax2m-dedup,
-dax1g-dev and dax1g-dedup (asked for with BENCH_MODES) are device-dax in
-pmem mode at 2 MiB and 1 GiB, the memmap on the device in full or
-deduplicated (dax_pmem.memmap_dedup, not in the series yet).  Times under emulation
+with the memmap in DRAM and with memmap_on_memory; dax{2m,1g}-dev, -dedup
+and -inplace (asked for with BENCH_MODES) are device-dax in pmem mode at
+2 MiB and 1 GiB, the memmap on the device in full, deduplicated with the
+1.5 info block's smaller reservation (memmap_dedup) or deduplicated inside
+a full memmap's reservation (dax_pmem.memmap_dedup).  Times under emulation
 are noisy: each is also given as a ratio to the memmap-in-DRAM case of the
 same kind (pfn: mem, kmem: kmem), same size, same guest.
 """
@@ -33,10 +34,11 @@ import sys
 top = os.path.abspath(os.path.join(os.path.dirname(__file__), '..'))
 out = os.path.join(top, 'build', 'bench')
 kind = 'bench'          # or bench-smoke (--smoke)
-MODES = ('mem', 'dev', 'kmem', 'kmem-mom', 'dax2m-dev', 'dax2m-dedup', 'dax1g-dev', 'dax1g-dedup')
+MODES = ('mem', 'dev', 'kmem', 'kmem-mom', 'dax2m-dev', 'dax2m-dedup', 'dax2m-inplace',
+         'dax1g-dev', 'dax1g-dedup', 'dax1g-inplace')
 BASE = {'mem': 'mem', 'dev': 'mem', 'kmem': 'kmem', 'kmem-mom': 'kmem',
-        'dax2m-dev': 'dax2m-dev', 'dax2m-dedup': 'dax2m-dev',
-        'dax1g-dev': 'dax1g-dev', 'dax1g-dedup': 'dax1g-dev'}
+        'dax2m-dev': 'dax2m-dev', 'dax2m-dedup': 'dax2m-dev', 'dax2m-inplace': 'dax2m-dev',
+        'dax1g-dev': 'dax1g-dev', 'dax1g-dedup': 'dax1g-dev', 'dax1g-inplace': 'dax1g-dev'}
 GIB = 1 << 30
 COLS = ['arch', 'size_bytes', 'mode', 'runs', 'usable_bytes', 'device_given_up_bytes',
         'dram_kb', 'memmap_dram_kb', 'memmap_dev_kb', 'pagetable_kb',
