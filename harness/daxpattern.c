@@ -65,10 +65,11 @@ int main(int argc, char **argv)
 			else if (p[i] != want)
 				bad++;
 		}
-		if (write_it && msync(p, PATTERN_CHUNK, MS_SYNC)) {
-			perror("msync");
-			return 1;
-		}
+		/*
+		 * No msync(): device-dax has no ->fsync (msync() says EINVAL),
+		 * its stores go to the device itself; the backing file has them
+		 * once QEMU exits (the next boot and the host's sha256 read it).
+		 */
 		munmap(p, PATTERN_CHUNK);
 	}
 	close(fd);
