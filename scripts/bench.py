@@ -42,7 +42,8 @@ BASE = {'mem': 'mem', 'dev': 'mem', 'kmem': 'kmem', 'kmem-mom': 'kmem',
 GIB = 1 << 30
 COLS = ['arch', 'size_bytes', 'mode', 'runs', 'usable_bytes', 'device_given_up_bytes',
         'dram_kb', 'memmap_dram_kb', 'memmap_dev_kb', 'pagetable_kb',
-        'bind_ms', 'bind_ratio', 'online_ms', 'online_ratio', 'page_kb']
+        'bind_ms', 'bind_ratio', 'probe_ms', 'probe_ratio', 'online_ms', 'online_ratio',
+        'page_kb']
 
 
 def read(target):
@@ -98,11 +99,12 @@ def rows_for(target):
                      'memmap_dev_kb': int(med['memmap_dev_kb']),
                      'pagetable_kb': max(0, int(med['dram_kb'] - med['memmap_dram_kb'])),
                      'bind_ms': med['bind_ms'], 'online_ms': med['online_ms'],
+                     'probe_ms': round(med.get('probe_us', 0) / 1000, 1),
                      'page_kb': rs[0]['page_kb']})
     for row in rows:
         base = next((b for b in rows if b['size_bytes'] == row['size_bytes'] and
                      b['mode'] == BASE[row['mode']]), None)
-        for k in ('bind', 'online'):
+        for k in ('bind', 'probe', 'online'):
             b = base and base[k + '_ms']
             row[k + '_ratio'] = round(row[k + '_ms'] / b, 3) if b else ''
     return rows, errs
@@ -170,13 +172,15 @@ def main(targets):
         errs += e
         md.append(f'\n### {t} ({rows[0]["page_kb"] if rows else "?"} KiB pages)\n')
         md.append('| size | mode | usable | device given up | DRAM taken | memmap in DRAM | '
-                  'memmap on device | page tables etc. | bind ms (ratio) | online ms (ratio) |')
-        md.append('|---|---|---|---|---|---|---|---|---|---|')
+                  'memmap on device | page tables etc. | bind ms (ratio) | probe ms (ratio) | '
+                  'online ms (ratio) |')
+        md.append('|---|---|---|---|---|---|---|---|---|---|---|')
         for r in rows:
             md.append(f'| {r["size_bytes"] / GIB:g} GiB | {r["mode"]} | {r["usable_bytes"] / GIB:.3f} GiB | '
                       f'{r["device_given_up_bytes"] / 2**20:.1f} MiB | {r["dram_kb"] / 1024:.1f} MiB | '
                       f'{r["memmap_dram_kb"] / 1024:.1f} MiB | {r["memmap_dev_kb"] / 1024:.1f} MiB | '
                       f'{r["pagetable_kb"]} kB | {r["bind_ms"]:g} ({r["bind_ratio"]}) | '
+                      f'{r["probe_ms"]:g} ({r["probe_ratio"]}) | '
                       f'{r["online_ms"]:g} ({r["online_ratio"]}) |')
         for m in MODES:
             rs = [r for r in rows if r['mode'] == m]
@@ -188,7 +192,8 @@ def main(targets):
                     ('memmap', lambda r: (r['memmap_dram_kb'] + r['memmap_dev_kb']) * 1024, 1, 'B'),
                     ('DRAM', lambda r: r['dram_kb'] * 1024, 1, 'B'),
                     ('device', lambda r: r['device_given_up_bytes'], 1, 'B'),
-                    ('bind', lambda r: r['bind_ms'], 1, 'ms')):
+                    ('bind', lambda r: r['bind_ms'], 1, 'ms'),
+                    ('probe', lambda r: r['probe_ms'], 1, 'ms')):
                 a, b, worst = fit(xs, [key(r) * scale for r in rs])
                 line += f'  {name} {a:,.0f} {unit}/GiB (+{b:,.0f}, worst residual {worst:,.0f})'
             fits.append(line)

@@ -198,8 +198,10 @@ poweroff -f
         # test kernels' DEBUG_VM poisons every struct page of a range at
         # hot-add (page_init_poison()), a write per struct page that would
         # hide what memmap init costs, and what a deduplicated memmap saves.
+        # initcall_debug: the kernel logs how long each driver probe took
+        # (harness/bench.sh reads the probe that maps the memmap).
         if self.mode == 'bench':
-            append += ' vm_debug=-'
+            append += ' vm_debug=- initcall_debug'
         cmd = (['qemu-system-' + q.qemu_arch, '-nodefaults', '-no-reboot', '-nographic',
                 '-serial', 'stdio', '-kernel',
                 os.path.join(self.out, getattr(cfg, 'GUEST_KERNEL', q.kernel_path)),
