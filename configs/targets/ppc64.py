@@ -51,10 +51,19 @@ EMULATOR_PATCHES = 'harness/qemu-7.2-ppc64-pmem-flush.patch'
 GUEST_BUSYBOX = '@TOP@/build/busybox/ppc64el/bin/busybox'
 GUEST_APPEND = ('console=hvc0 kunit.enable=0 panic=-1 '
 		'memory_hotplug.memmap_on_memory=force')
-GUEST_NVDIMMS = ('4G', '2G')
+# The 6.12 backport's selftest has no dedup cases and its label set-up
+# cuts every region into the edge sizes, so BASE=6.12 keeps the one 4 GiB
+# NVDIMM it was proven with (a second one failed three of its cases).
+import os
+if os.environ.get('BASE', 'mainline') == 'mainline':
+	GUEST_NVDIMMS = ('4G', '2G')
+	_MAXMEM = '10G'
+else:
+	GUEST_NVDIMMS = ('4G',)
+	_MAXMEM = '8G'
 GUEST_NVDIMM_LABEL = '128K'
 GUEST_MACHINE = ['-M', 'pseries,nvdimm=on', '-cpu', 'power9',
-		 '-m', '2G,slots=2,maxmem=10G', '-smp', '2']
+		 '-m', '2G,slots=2,maxmem=' + _MAXMEM, '-smp', '2']
 GUEST_TIMEOUT = 600
 
 # Upstream 7.3-rc7 on pseries with PROVE_LOCKING warns once at boot, before
