@@ -6,7 +6,9 @@
 # next to mainline's, see README): checkpatch on the
 # series, one kernel build per target, the KUnit suite on it and, where the
 # target describes a guest (GUEST_*), the mm selftest in a guest booted
-# from the same kernel with emulated NVDIMMs (scripts/guest.py).
+# from the same kernel with emulated NVDIMMs (scripts/guest.py), and on
+# x86_64, arm64 and ppc64 the administrator's run with Debian's ndctl and
+# daxctl (harness/admin.sh, guest.py --admin).
 #
 # It runs what it is: the knobs meant for iterating (TARGETS, MEMMAP_ARGS,
 # MEMMAP_CYCLES, MEMMAP_*, KUNIT_TIMEOUT, KUNIT_FILTER, HARNESS_SCRATCH) are
@@ -68,6 +70,10 @@ declare -A took
 smoked=
 BENCH_TARGETS="x86_64 arm64 ppc64"
 is_bench_target() { case " $BENCH_TARGETS " in *" $1 "*) return 0 ;; esac; return 1; }
+# the administrator's run (harness/admin.sh: Debian's ndctl and daxctl), one
+# per architecture
+ADMIN_TARGETS="x86_64 arm64 ppc64"
+is_admin_target() { [ "$2" = mainline ] && case " $ADMIN_TARGETS " in *" $1 "*) return 0 ;; esac; return 1; }
 run_base() {	# BASE TARGETS...
 	local base=$1 t k s res kernels= order= gate bpid; shift
 	res=$(res_of "$base")
@@ -108,7 +114,7 @@ run_base() {	# BASE TARGETS...
 			[ "$(kernel_of "$t")" = "$k" ] || continue
 			echo "== $t ($base)"
 			s=$SECONDS
-			rm -f "$res/$t/counts" "$res/$t/failures" "$res/$t/guest-failures"
+			rm -f "$res/$t/counts" "$res/$t/failures" "$res/$t/guest-failures" "$res/$t"/admin-*
 			mkdir -p "$res/$t"
 			echo "$gate" > "$res/$t/build-gate"
 			if [ "$gate" = ok ]; then
@@ -117,6 +123,10 @@ run_base() {	# BASE TARGETS...
 				if has_guest "$t"; then
 					BASE=$base scripts/guest.py boot "$t"
 					BASE=$base scripts/guest.py parse "$t" || true
+				fi
+				if is_admin_target "$t" "$base"; then
+					BASE=$base scripts/guest.py boot "$t" --admin
+					BASE=$base scripts/guest.py parse "$t" --admin || true
 				fi
 				# make bench's smoke: one size, one mode
 				if [ "$base" = mainline ] && is_bench_target "$t"; then
@@ -149,6 +159,11 @@ sum_base() {	# BASE TARGETS...
 			printf '  %-28s %7s %7s %7s %7s %7s\n' "$label selftest" "$p" "$f" - "${x:-0}" -
 			P=$((P+p)) F=$((F+f)) X=$((X+${x:-0}))
 		fi
+		if is_admin_target "$t" "$base"; then
+			{ read -r p f < "$res/$t/admin-counts"; } 2>/dev/null || { p=0; f=1; }
+			printf '  %-28s %7s %7s %7s %7s %7s\n' "$label ndctl/daxctl" "$p" "$f" - - -
+			P=$((P+p)) F=$((F+f))
+		fi
 	done
 }
 for b in $bases; do sum_base "$b" ${targets_of[$b]}; done
@@ -165,7 +180,8 @@ gate_base() {	# BASE TARGETS...
 	bp=0 bf=0 kp=0 kf=0
 	for t in "$@"; do
 		[ "$(cat "$res/$t/build-gate" 2>/dev/null)" = ok ] && bp=$((bp+1)) || bf=$((bf+1))
-		for c in console-gate guest-console-gate; do
+		for c in console-gate guest-console-gate admin-console-gate; do
+			[ $c = admin-console-gate ] && ! is_admin_target "$t" "$base" && continue
 			[ -f "$res/$t/$c" ] || { [ $c = guest-console-gate ] && ! has_guest "$t" && continue; kf=$((kf+1)); continue; }
 			[ "$(cat "$res/$t/$c")" = ok ] && kp=$((kp+1)) || kf=$((kf+1))
 		done
@@ -193,7 +209,7 @@ fails() {	# BASE TARGETS...
 	local base=$1 t res ff; shift
 	res=$(res_of "$base")
 	for t in "$@"; do
-		for ff in failures guest-failures; do
+		for ff in failures guest-failures admin-failures; do
 			[ -s "$res/$t/$ff" ] || continue
 			echo "  $t ($base) $ff:"
 			head -n 60 "$res/$t/$ff" | sed 's/^/    /'

@@ -2,7 +2,9 @@
 # Install the Debian packages the harness needs (idempotent; root + apt-get),
 # and fetch busybox-static for the guests' architectures (multiarch
 # `apt-get download`, unpacked under build/busybox/ARCH: static binaries,
-# nothing else needed).
+# nothing else needed), and Debian's ndctl and daxctl with their libraries
+# for the same architectures (scripts/fetch-admin.sh, for the guests'
+# administrator run).
 set -euo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
 pkgs=(build-essential flex bison libelf-dev libssl-dev bc ccache
@@ -19,9 +21,13 @@ foreign=()
 for a in arm64 ppc64el; do
 	[ -x "$top/build/busybox/$a/bin/busybox" ] || foreign+=("$a")
 done
-[ ${#missing[@]} -eq 0 ] && [ ${#foreign[@]} -eq 0 ] && exit 0
-if [ ${#foreign[@]} -ne 0 ]; then
-	for a in "${foreign[@]}"; do
+admin=()
+for a in amd64 arm64 ppc64el; do
+	[ -f "$top/build/admin/$a/.done" ] || admin+=("$a")
+done
+[ ${#missing[@]} -eq 0 ] && [ ${#foreign[@]} -eq 0 ] && [ ${#admin[@]} -eq 0 ] && exit 0
+if [ ${#foreign[@]} -ne 0 ] || [ ${#admin[@]} -ne 0 ]; then
+	for a in arm64 ppc64el; do
 		dpkg --print-foreign-architectures | grep -qx "$a" ||
 			$SUDO dpkg --add-architecture "$a"
 	done
@@ -41,3 +47,4 @@ for a in "${foreign[@]}"; do
 	[ -x "$d/bin/busybox" ] || { echo "deps: no busybox-static:$a" >&2; exit 1; }
 	echo "deps: busybox-static:$a in ${d#$top/}"
 done
+[ ${#admin[@]} -eq 0 ] || "$top/scripts/fetch-admin.sh" "${admin[@]}"

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Boot a target's kernel with emulated NVDIMMs and run the mm selftests.
 
-usage: guest.py [boot|parse] TARGET [--demo|--bench|--format]
+usage: guest.py [boot|parse] TARGET [--demo|--bench|--format|--admin]
 
 As kunit.py splits build, exec and parse, so does this: "boot" builds the
 initramfs (Debian's busybox-static for the guest's architecture plus the
@@ -23,13 +23,17 @@ harness/format.sh (make check-format, scripts/check-format.sh) with the
 phase in FORMAT_PHASE, one NVDIMM of FORMAT_SIZE (default 4G) whose backing
 file in build/guest/format/ is kept from boot to boot (FORMAT_KEEP=1), and
 the kernel in FORMAT_KERNEL_OUT (a build directory) where given; its
-FORMAT lines go to format-FORMAT_NAME.txt.
+FORMAT lines go to format-FORMAT_NAME.txt.  With --admin, the guest runs
+harness/admin.sh (make check, issue 16) with Debian's ndctl and daxctl
+(scripts/fetch-admin.sh) in the initramfs; console in admin.log, its ADMIN
+lines in admin.txt and the count of its checks in admin-counts.
 
 The target (configs/targets/TARGET.py, read by scripts/target.py) gives
 the QEMU machine (GUEST_MACHINE), the NVDIMM sizes (GUEST_NVDIMMS, laid
 out here: one fresh sparse backing file each, GUEST_NVDIMM_LABEL bytes of
 label area and a uuid where the region is label-based), the kernel command
-line (GUEST_APPEND) and the busybox binary.
+line (GUEST_APPEND) and the busybox binary.  Every guest has two NUMA
+nodes with the NVDIMMs on node 1 (GUEST_NODE1_RAM, numa_setup()).
 """
 import os
 import re
@@ -80,6 +84,32 @@ class Guest:
             self.bench_setup()
         if mode == 'format':
             self.format_setup()
+        if mode == 'admin':
+            self.log = os.path.join(self.res, 'admin.log')
+            self.status = os.path.join(self.res, 'admin-boot')
+        self.numa_setup()
+
+    def numa_setup(self):
+        """Two NUMA nodes, as the machines with pmem or CXL have: node 0
+        with every CPU and the RAM less GUEST_NODE1_RAM (default 1G), node
+        1 with that RAM and no CPU, and the NVDIMMs on node 1, so that the
+        device memory's node is not the CPUs' (issue 16).  GUEST_NODE1_RAM
+        = '' keeps one node."""
+        node1 = getattr(self.cfg, 'GUEST_NODE1_RAM', '1G')
+        self.node = None
+        if not node1:
+            return
+        i = self.machine.index('-m')
+        ram, _, rest = self.machine[i + 1].partition(',')
+        node0 = size_bytes(ram) - size_bytes(node1)
+        if node0 <= 0:
+            raise SystemExit(f'{self.target}: -m {ram} leaves no RAM for node 0')
+        cpus = int(self.machine[self.machine.index('-smp') + 1].split(',')[0])
+        self.machine += ['-object', f'memory-backend-ram,id=node0,size={node0 >> 20}M',
+                         '-object', f'memory-backend-ram,id=node1,size={node1}',
+                         '-numa', f'node,nodeid=0,cpus=0-{cpus - 1},memdev=node0',
+                         '-numa', 'node,nodeid=1,memdev=node1']
+        self.node = 1
 
     def format_setup(self):
         """One NVDIMM, shared by the boots of make check-format whatever
@@ -120,6 +150,8 @@ class Guest:
             n = size_bytes(size) + (size_bytes(label) if label else 0)
             files.append((path, n))
             dev = f'nvdimm,id=nv{i},memdev=mem{i}'
+            if self.node is not None:
+                dev += f',node={self.node}'
             if label:       # label-based region: pseries wants a uuid too
                 dev += f',label-size={label},uuid=5f1f5c2e-8d3b-4c6e-9a77-0b1e2d3c4f{0x50 + i:02x}'
             args += ['-object', f'memory-backend-file,id=mem{i},share=on,mem-path={path},size={n}',
@@ -141,6 +173,23 @@ class Guest:
         shutil.copy(self.busybox, os.path.join(root, 'bin', 'busybox'))
         for b in bins:
             shutil.copy(b, os.path.join(root, 'bin'))
+        if self.mode == 'admin':    # Debian's ndctl, daxctl and their libraries
+            deb = {'x86_64': 'amd64', 'arm64': 'arm64',
+                   'powerpc': 'ppc64el'}[self.cfg.QEMU_ARCH.linux_arch]
+            adm = os.path.join(top, 'build', 'admin', deb, 'root')
+            if not os.path.isdir(adm):
+                raise SystemExit(f'{adm}: missing (scripts/fetch-admin.sh {deb})')
+            sh(['cp', '-a', adm + '/.', root])
+            # libkmod (daxctl loads kmem through it) finds a built-in
+            # driver in the kernel's modules.builtin index, as on a
+            # distribution's root file system: depmod makes it
+            rel = open(os.path.join(self.out, 'include', 'config', 'kernel.release')).read().strip()
+            mods = os.path.join(root, 'lib', 'modules', rel)
+            os.makedirs(mods)
+            for f in ('modules.builtin', 'modules.builtin.modinfo'):
+                shutil.copy(os.path.join(self.out, f), mods)
+            open(os.path.join(mods, 'modules.order'), 'w').close()
+            sh(['/sbin/depmod', '-b', root, rel])
         genv = dict(getattr(self.cfg, 'GUEST_ENV', {}))
         genv.update({k: v for k, v in os.environ.items()
                      if k.startswith('MEMMAP_') and k != 'MEMMAP_ARGS'})
@@ -270,6 +319,36 @@ poweroff -f
               any(l.startswith('BENCH-DONE') for l in lines))
         return 0 if ok else 1
 
+    def parse_admin(self):
+        """harness/admin.sh's checks: one test case per ADMIN ok/FAIL
+        line; the run must end (ADMIN-DONE) with a clean console."""
+        console, hung = self.read_boot()
+        lines = [l.strip() for l in console.splitlines() if l.startswith('ADMIN')]
+        with open(os.path.join(self.res, 'admin.txt'), 'w') as f:
+            f.write('\n'.join(lines) + '\n')
+        passed = [l[len('ADMIN ok '):] for l in lines if l.startswith('ADMIN ok ')]
+        failed = [l[len('ADMIN FAIL '):] for l in lines if l.startswith('ADMIN FAIL ')]
+        if hung or not any(l.startswith('ADMIN-DONE') for l in lines):
+            failed.append(f'admin run (hung or died; killed after {self.timeout} s)' if hung
+                          else 'admin run (no ADMIN-DONE)')
+        hits, known = bad_lines(console, getattr(self.cfg, 'KNOWN_CONSOLE_WARNINGS', {}))
+        with open(os.path.join(self.res, 'admin-console-gate'), 'w') as f:
+            f.write('FAILED\n' if hits else 'ok\n')
+        for l in lines:
+            if not l.startswith('ADMIN ok'):
+                print(f'  {self.target:8} {l}')
+        print(f'  {self.target:8} admin {len(passed):3} passed {len(failed):3} failed')
+        for l in hits[:10]:
+            print(f'  {self.target:8} console: {l.strip()}')
+        with open(os.path.join(self.res, 'admin-failures'), 'w') as f:
+            for n in failed:
+                f.write(f'admin {n}\n')
+            for l in hits[:5]:
+                f.write(f'console: {l.strip()}\n')
+        with open(os.path.join(self.res, 'admin-counts'), 'w') as f:
+            f.write(f'{len(passed)} {len(failed)}\n')
+        return 1 if failed or hits else 0
+
     def parse_format(self):
         console, hung = self.read_boot()
         lines = [l.strip() for l in console.splitlines() if l.startswith('FORMAT')]
@@ -291,6 +370,8 @@ poweroff -f
             return self.parse_bench()
         if self.mode == 'format':
             return self.parse_format()
+        if self.mode == 'admin':
+            return self.parse_admin()
         if self.demo:
             return self.parse_demo()
         target, cfg = self.target, self.cfg
@@ -387,12 +468,13 @@ poweroff -f
 
 
 def main(argv):
-    args = [a for a in argv[1:] if a not in ('--demo', '--bench', '--format')]
+    modes = ('--demo', '--bench', '--format', '--admin')
+    args = [a for a in argv[1:] if a not in modes]
     step = args.pop(0) if args and args[0] in ('boot', 'parse') else 'all'
     if len(args) != 1:
         print(__doc__.split('\n\n')[1], file=sys.stderr)
         return 2
-    mode = next((a[2:] for a in argv[1:] if a in ('--demo', '--bench', '--format')), None)
+    mode = next((a[2:] for a in argv[1:] if a in modes), None)
     g = Guest(args[0], mode)
     if step in ('boot', 'all'):
         g.boot()
