@@ -10,13 +10,14 @@ TARGETS := $(sort $(basename $(notdir $(wildcard configs/targets/*.py))))
 # ARCH): the scripts unset MAKEFLAGS and pass the right ARCH themselves.
 unexport ARCH
 
-.PHONY: help deps tree export build kunit selftest checkpatch bisect revert-check mutate check check-all check-stable check-format run bench clean clean-tree
+.PHONY: help deps tree export build kunit selftest checkpatch bisect revert-check mutate check check-all check-kasan check-stable check-format run bench clean clean-tree
 
 help:
 	@echo "make run            main job on ARCH=$(ARCH) (targets: $(TARGETS))"
 	@echo "make check          everything CI checks (the targets without CHECK_ALL_ONLY)"
 	@echo "make check-all      the same on every target (adds arm64-16k, arm64-64k, ppc64-56)"
 	@echo "make check-stable   the 6.12 backport (stable/6.12/) on all targets"
+	@echo "make check-kasan    KUnit and selftests on x86_64 and arm64 with generic KASAN"
 	@echo "make check-format   a minor-5 (deduplicated memmap) namespace against 7.3 and 6.12"
 	@echo "BASE=6.12 make tree|export|build|kunit|selftest|checkpatch|bisect: the backport"
 	@echo "make tree | export  prepare build/linux | write patches/ from it"
@@ -61,6 +62,10 @@ check:
 
 check-all:
 	@scripts/check.sh --all
+
+# issue 16: x86_64 and arm64 with generic KASAN (the targets with ONLY_IN)
+check-kasan:
+	@scripts/check.sh --kasan
 
 check-stable:
 	@scripts/check-stable.sh

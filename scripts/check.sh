@@ -25,10 +25,11 @@ unset MAKEFLAGS MAKELEVEL MFLAGS
 # make check-all with --all: the mainline series on every target, where
 # make check (CI) leaves out the targets that say CHECK_ALL_ONLY (their
 # kernels do not fit CI's time next to the others'; see README, Time).
-bases=mainline stable_all= every=
+bases=mainline stable_all= every= only=
 case "${1:-}" in
 --stable) bases=6.12; stable_all=all ;;
 --all) every=all ;;
+--kasan) only=check-kasan ;;	# make check-kasan: the KASAN targets (ONLY_IN)
 esac
 for v in TARGETS KUNIT_TIMEOUT KUNIT_FILTER HARNESS_SCRATCH $(env | sed -n 's/^\(MEMMAP_[A-Z_]*\|BENCH_[A-Z_]*\)=.*/\1/p'); do
 	[ -n "${!v+x}" ] && echo "check: ignoring $v from the environment (make check runs what it is)"
@@ -39,6 +40,7 @@ res_of() { (BASE=$1; . "$top/scripts/base.sh"; echo "$RESULTS"); }
 all_targets=$(scripts/target.py --list)
 check_targets=$all_targets
 [ "$every" = all ] || check_targets=$(scripts/target.py --list-check)
+[ -z "$only" ] || check_targets=$(scripts/target.py --list-only "$only")
 # make check-stable runs the backport on every target.
 STABLE_CHECK_TARGETS="x86_64"
 [ "$stable_all" = all ] && STABLE_CHECK_TARGETS=$all_targets

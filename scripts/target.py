@@ -4,6 +4,7 @@
 usage: target.py TARGET KEY      print one setting (empty if unset)
        target.py --list          every target, one per line
        target.py --list-check    the targets make check (CI) runs
+       target.py --list-only M   the targets only make M runs (ONLY_IN)
 
 A target file is a kunit.py qemu_config (QEMU_ARCH) plus the harness's
 settings.  A variant target loads the target it derives from and states
@@ -22,6 +23,8 @@ Settings (all optional but QEMU_ARCH):
                     the list of emulated NVDIMM sizes, laid out by guest.py
   KNOWN_CONSOLE_WARNINGS  upstream warnings excused once per boot
   CHECK_ALL_ONLY    run by make check-all, not by make check (CI): why
+  ONLY_IN           run by that make target alone (e.g. check-kasan), by
+                    neither make check nor check-all nor check-stable
 """
 import dataclasses
 import os
@@ -104,14 +107,23 @@ def read_base(top, name=None):
     return kv
 
 
-def targets(top):
+def all_targets(top):
     return sorted(f[:-3] for f in os.listdir(os.path.join(top, 'configs', 'targets'))
                   if f.endswith('.py') and not f.startswith('_'))
+
+
+def targets(top, only=None):
+    """The targets of make check-all (only=None) or of make ONLY."""
+    return [t for t in all_targets(top)
+            if getattr(load_target(top, t), 'ONLY_IN', None) == only]
 
 
 def main(argv):
     if argv[1:] == ['--list']:
         print('\n'.join(targets(TOP)))
+        return 0
+    if len(argv) == 3 and argv[1] == '--list-only':
+        print('\n'.join(targets(TOP, argv[2])))
         return 0
     if argv[1:] == ['--list-check']:     # what make check (CI) runs
         print('\n'.join(t for t in targets(TOP)
