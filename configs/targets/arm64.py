@@ -43,3 +43,6 @@ GUEST_MACHINE = ['-machine', 'virt,nvdimm=on', '-cpu', 'max,pauth-impdef=on',
 		 '-m', '6G,slots=6,maxmem=16G', '-smp', '2',
 		 '-bios', '/usr/share/qemu-efi-aarch64/QEMU_EFI.fd']
 GUEST_TIMEOUT = 600
+# Under QEMU with Debian's EDK2 the kernel would count EDK2's flash bank as
+# RAM outside every NUMA node and fake one node: see the patch.
+EMULATOR_PATCHES = 'harness/arm64-edk2-flash-numa.patch'
