@@ -10,7 +10,7 @@ TARGETS := $(sort $(basename $(notdir $(wildcard configs/targets/*.py))))
 # ARCH): the scripts unset MAKEFLAGS and pass the right ARCH themselves.
 unexport ARCH
 
-.PHONY: help deps tree export build kunit selftest checkpatch bisect revert-check mutate check check-all check-kasan check-stable check-format run bench clean clean-tree
+.PHONY: help deps tree export build kunit selftest checkpatch bisect revert-check mutate check check-all check-kasan check-stable check-format run soak bench clean clean-tree
 
 help:
 	@echo "make run            main job on ARCH=$(ARCH) (targets: $(TARGETS))"
@@ -26,6 +26,7 @@ help:
 	@echo "make revert-check [FIX=NNNN]  each fix reverted: its guarding test must fail"
 	@echo "make mutate [MUTATION=name]   each breakage in configs/mutations must be caught"
 	@echo "make bench [ARCH=T]           memmap cost per size and mode (default x86_64 arm64 ppc64)"
+	@echo "make soak ARCH=T [CYCLES=1000]  bind/kmem cycles under concurrent load (issue 16)"
 
 deps:
 	@scripts/deps.sh
@@ -76,6 +77,11 @@ check-format:
 
 run: tree
 	@scripts/run.sh $(ARCH)
+
+# issue 16: CYCLES (default 1000) cycles under concurrent load, one target
+CYCLES ?= 1000
+soak: build
+	@SOAK_CYCLES=$(CYCLES) scripts/guest.py $(ARCH) --soak
 
 # without ARCH= on the command line: the three architectures
 bench: tree

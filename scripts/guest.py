@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Boot a target's kernel with emulated NVDIMMs and run the mm selftests.
 
-usage: guest.py [boot|parse] TARGET [--demo|--bench|--format|--admin]
+usage: guest.py [boot|parse] TARGET [--demo|--bench|--format|--admin|--soak]
 
 As kunit.py splits build, exec and parse, so does this: "boot" builds the
 initramfs (Debian's busybox-static for the guest's architecture plus the
@@ -26,7 +26,9 @@ the kernel in FORMAT_KERNEL_OUT (a build directory) where given; its
 FORMAT lines go to format-FORMAT_NAME.txt.  With --admin, the guest runs
 harness/admin.sh (make check, issue 16) with Debian's ndctl and daxctl
 (scripts/fetch-admin.sh) in the initramfs; console in admin.log, its ADMIN
-lines in admin.txt and the count of its checks in admin-counts.
+lines in admin.txt and the count of its checks in admin-counts.  With
+--soak, the guest runs harness/soak.sh (make soak) on two NVDIMMs of
+SOAK_SIZE, one per node; console in soak.log, SOAK lines in soak.txt.
 
 The target (configs/targets/TARGET.py, read by scripts/target.py) gives
 the QEMU machine (GUEST_MACHINE), the NVDIMM sizes (GUEST_NVDIMMS, laid
@@ -87,7 +89,21 @@ class Guest:
         if mode == 'admin':
             self.log = os.path.join(self.res, 'admin.log')
             self.status = os.path.join(self.res, 'admin-boot')
+        if mode == 'soak':
+            self.soak_setup()
         self.numa_setup()
+
+    def soak_setup(self):
+        """make soak: two NVDIMMs of SOAK_SIZE (default 2G), the first on
+        node 1 (the cycles), the second on node 0 (bound and unbound beside
+        them); a timeout of 30 s per cycle on top of 10 minutes."""
+        size = os.environ.get('SOAK_SIZE', '2G')
+        self.sizes = [size, size]
+        self.nv_nodes = [1, 0]
+        self.timeout = int(os.environ.get('SOAK_TIMEOUT',
+                                          600 + 30 * int(os.environ.get('SOAK_CYCLES', '1000'))))
+        self.log = os.path.join(self.res, 'soak.log')
+        self.status = os.path.join(self.res, 'soak-boot')
 
     def numa_setup(self):
         """Two NUMA nodes, as the machines with pmem or CXL have: node 0
@@ -151,7 +167,8 @@ class Guest:
             files.append((path, n))
             dev = f'nvdimm,id=nv{i},memdev=mem{i}'
             if self.node is not None:
-                dev += f',node={self.node}'
+                nodes = getattr(self, 'nv_nodes', None)
+                dev += f',node={nodes[i] if nodes else self.node}'
             if label:       # label-based region: pseries wants a uuid too
                 dev += f',label-size={label},uuid=5f1f5c2e-8d3b-4c6e-9a77-0b1e2d3c4f{0x50 + i:02x}'
             args += ['-object', f'memory-backend-file,id=mem{i},share=on,mem-path={path},size={n}',
@@ -203,6 +220,7 @@ class Guest:
                     os.path.join(root, 'bin', 'daxpattern'),
                     os.path.join(top, 'harness', 'daxpattern.c')])
             benv = ' '.join(f'{k}="{os.environ[k]}"' for k in ('BENCH_RUNS', 'BENCH_RUNS_LARGE', 'BENCH_MODES',
+                                                                 'SOAK_CYCLES', 'SOAK_CHECK', 'SOAK_BOUND_KB',
                                                                  'FORMAT_PHASE')
                             if k in os.environ)
             runs = f'{benv} /bin/busybox sh /bin/{script}; echo "GUEST-RESULT {self.mode} $?"'
@@ -319,6 +337,25 @@ poweroff -f
               any(l.startswith('BENCH-DONE') for l in lines))
         return 0 if ok else 1
 
+    def parse_soak(self):
+        """harness/soak.sh: SOAK-DONE 0 and a clean console (no WARNING,
+        BUG or lockdep report over the whole run)."""
+        console, hung = self.read_boot()
+        lines = [l.strip() for l in console.splitlines() if l.startswith('SOAK')]
+        with open(os.path.join(self.res, 'soak.txt'), 'w') as f:
+            f.write('\n'.join(lines) + '\n')
+        hits, _ = bad_lines(console, getattr(self.cfg, 'KNOWN_CONSOLE_WARNINGS', {}))
+        for l in lines:
+            if not l.startswith('SOAK check'):
+                print(f'  {self.target:8} {l}')
+        for l in hits[:10]:
+            print(f'  {self.target:8} console: {l.strip()}')
+        ok = not hung and 'SOAK-DONE 0' in lines and not hits
+        if hung:
+            print(f'  {self.target:8} soak: hung or died (killed after {self.timeout} s)')
+        print(f'  {self.target:8} soak {"ok" if ok else "FAILED"}')
+        return 0 if ok else 1
+
     def parse_admin(self):
         """harness/admin.sh's checks: one test case per ADMIN ok/FAIL
         line; the run must end (ADMIN-DONE) with a clean console."""
@@ -372,6 +409,8 @@ poweroff -f
             return self.parse_format()
         if self.mode == 'admin':
             return self.parse_admin()
+        if self.mode == 'soak':
+            return self.parse_soak()
         if self.demo:
             return self.parse_demo()
         target, cfg = self.target, self.cfg
@@ -468,7 +507,7 @@ poweroff -f
 
 
 def main(argv):
-    modes = ('--demo', '--bench', '--format', '--admin')
+    modes = ('--demo', '--bench', '--format', '--admin', '--soak')
     args = [a for a in argv[1:] if a not in modes]
     step = args.pop(0) if args and args[0] in ('boot', 'parse') else 'all'
     if len(args) != 1:
