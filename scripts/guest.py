@@ -310,12 +310,19 @@ poweroff -f
             return '', True
         return console, hung
 
-    def parse_demo(self):
+    def marked(self, prefix, name):
+        """What the harness scripts' parsers share: (console, hung, lines,
+        bad): the console's lines that start with PREFIX, also written to
+        NAME.txt in the results, and its WARNING/BUG/lockdep lines."""
         console, hung = self.read_boot()
-        lines = [l.strip() for l in console.splitlines() if l.startswith('DEMO')]
-        with open(os.path.join(self.res, 'demo.txt'), 'w') as f:
+        lines = [l.strip() for l in console.splitlines() if l.startswith(prefix)]
+        with open(os.path.join(self.res, name + '.txt'), 'w') as f:
             f.write('\n'.join(lines) + '\n')
         bad, _ = bad_lines(console, getattr(self.cfg, 'KNOWN_CONSOLE_WARNINGS', {}))
+        return console, hung, lines, bad
+
+    def parse_demo(self):
+        console, hung, lines, bad = self.marked('DEMO', 'demo')
         for l in bad[:10]:
             print(f'  {self.target:8} console: {l.strip()}')
         ok = (not hung and 'GUEST-RESULT demo 0' in console and not bad and
@@ -323,11 +330,7 @@ poweroff -f
         return 0 if ok else 1
 
     def parse_bench(self):
-        console, hung = self.read_boot()
-        lines = [l.strip() for l in console.splitlines() if l.startswith('BENCH')]
-        with open(os.path.join(self.res, self.name + '.txt'), 'w') as f:
-            f.write('\n'.join(lines) + '\n')
-        bad, _ = bad_lines(console, getattr(self.cfg, 'KNOWN_CONSOLE_WARNINGS', {}))
+        console, hung, lines, bad = self.marked('BENCH', self.name)
         for l in bad[:10]:
             print(f'  {self.target:8} console: {l.strip()}')
         for l in lines:
@@ -340,11 +343,7 @@ poweroff -f
     def parse_soak(self):
         """harness/soak.sh: SOAK-DONE 0 and a clean console (no WARNING,
         BUG or lockdep report over the whole run)."""
-        console, hung = self.read_boot()
-        lines = [l.strip() for l in console.splitlines() if l.startswith('SOAK')]
-        with open(os.path.join(self.res, 'soak.txt'), 'w') as f:
-            f.write('\n'.join(lines) + '\n')
-        hits, _ = bad_lines(console, getattr(self.cfg, 'KNOWN_CONSOLE_WARNINGS', {}))
+        console, hung, lines, hits = self.marked('SOAK', 'soak')
         for l in lines:
             if not l.startswith('SOAK check'):
                 print(f'  {self.target:8} {l}')
@@ -359,16 +358,12 @@ poweroff -f
     def parse_admin(self):
         """harness/admin.sh's checks: one test case per ADMIN ok/FAIL
         line; the run must end (ADMIN-DONE) with a clean console."""
-        console, hung = self.read_boot()
-        lines = [l.strip() for l in console.splitlines() if l.startswith('ADMIN')]
-        with open(os.path.join(self.res, 'admin.txt'), 'w') as f:
-            f.write('\n'.join(lines) + '\n')
+        console, hung, lines, hits = self.marked('ADMIN', 'admin')
         passed = [l[len('ADMIN ok '):] for l in lines if l.startswith('ADMIN ok ')]
         failed = [l[len('ADMIN FAIL '):] for l in lines if l.startswith('ADMIN FAIL ')]
         if hung or not any(l.startswith('ADMIN-DONE') for l in lines):
             failed.append(f'admin run (hung or died; killed after {self.timeout} s)' if hung
                           else 'admin run (no ADMIN-DONE)')
-        hits, known = bad_lines(console, getattr(self.cfg, 'KNOWN_CONSOLE_WARNINGS', {}))
         with open(os.path.join(self.res, 'admin-console-gate'), 'w') as f:
             f.write('FAILED\n' if hits else 'ok\n')
         for l in lines:
@@ -387,11 +382,7 @@ poweroff -f
         return 1 if failed or hits else 0
 
     def parse_format(self):
-        console, hung = self.read_boot()
-        lines = [l.strip() for l in console.splitlines() if l.startswith('FORMAT')]
-        with open(os.path.join(self.res, self.name + '.txt'), 'w') as f:
-            f.write('\n'.join(lines) + '\n')
-        bad, _ = bad_lines(console, getattr(self.cfg, 'KNOWN_CONSOLE_WARNINGS', {}))
+        console, hung, lines, bad = self.marked('FORMAT', self.name)
         for l in bad[:10]:
             print(f'  {self.target:8} console: {l.strip()}')
         for l in lines:
