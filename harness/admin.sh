@@ -13,7 +13,7 @@
 #   destroy-namespace    every counter back to where it started
 # One line "ADMIN ok NAME" or "ADMIN FAIL NAME: why" per check;
 # scripts/guest.py --admin counts them.  Harness only.
-. /bin/guest-lib.sh	# page_kb, memfree
+. /bin/guest-lib.sh	# page_kb, memfree, settle
 LD_LIBRARY_PATH=$(ls -d /lib/*-linux-gnu* /usr/lib/*-linux-gnu* 2>/dev/null | tr '\n' :)
 export LD_LIBRARY_PATH PATH=/usr/bin:/usr/sbin:$PATH
 ND=/sys/bus/nd/devices
@@ -72,16 +72,6 @@ create() {	# ndctl create-namespace ARGS: sets ns, out
 destroy() {
 	ndctl destroy-namespace -f "$ns" >/dev/null 2>&1 || { [ -n "$labelless" ] &&
 		ndctl create-namespace -f -e "$ns" -m raw >/dev/null 2>&1; }
-}
-# settle: what the kernel frees lazily is freed before MemFree is read:
-# the page cache and dentries (drop_caches), the slab caches' empty slabs
-# and, under KASAN, their quarantine (shrink; the links are merged caches)
-settle() {
-	sync
-	echo 3 > /proc/sys/vm/drop_caches
-	for c in /sys/kernel/slab/*; do
-		[ -L "$c" ] || echo 1 > "$c/shrink" 2>/dev/null
-	done
 }
 mi() { awk -v k="$1:" '$1 == k { print $2 }' /proc/meminfo; }
 # DRAM a memmap could take: free memory (with the per-cpu lists) plus slab

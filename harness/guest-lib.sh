@@ -1,5 +1,5 @@
-# Sourced by harness/demo.sh and harness/bench.sh inside the guest
-# (guest.py copies it to /bin): what both read from the kernel.
+# Sourced by the harness's guest scripts (demo, bench, admin, soak)
+# (guest.py copies it to /bin): what they read from the kernel and how they settle it.
 page_kb=$(awk '/^KernelPageSize/ { print $2; exit }' /proc/self/smaps)
 # MemFree plus the per-cpu free lists (freed pages wait there uncounted)
 memfree() {
@@ -16,4 +16,15 @@ ms() {
 	else
 		awk '{ printf "%d\n", $1 * 1000 }' /proc/uptime
 	fi
+}
+
+# settle: what the kernel frees lazily is freed before MemFree is read:
+# the page cache and dentries (drop_caches), the slab caches' empty slabs
+# and, under KASAN, their quarantine (shrink; the links are merged caches)
+settle() {
+	sync
+	echo 3 > /proc/sys/vm/drop_caches
+	for c in /sys/kernel/slab/*; do
+		[ -L "$c" ] || echo 1 > "$c/shrink" 2>/dev/null
+	done
 }

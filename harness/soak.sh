@@ -14,7 +14,7 @@
 # exactly and free memory within SOAK_BOUND_KB (default: 2 pages per cycle,
 # at least 4 MiB).  Lines "SOAK ..."; the console check (WARNING, BUG,
 # lockdep) is scripts/guest.py's.  Harness only.
-. /bin/guest-lib.sh	# page_kb, memfree, ms
+. /bin/guest-lib.sh	# page_kb, memfree, ms, settle
 CYCLES=${SOAK_CYCLES:-1000}
 CHECK=${SOAK_CHECK:-50}
 ND=/sys/bus/nd/devices
@@ -115,11 +115,12 @@ pause() {
 resume() { rm -f /tmp/pause /tmp/paused.*; }
 
 echo 1 > /proc/sys/vm/stat_refresh
+settle
 D0=$(vm nr_memmap_pages) V0=$(vm nr_memmap_self_hosted_pages) F0=$(memfree)
 maxd=0 maxv=0 maxf=0
 checkpoint() {	# CYCLE: the counters and free memory against the start
 	pause
-	echo 3 > /proc/sys/vm/drop_caches
+	settle
 	dd_=$(($(vm nr_memmap_pages) - D0)) dv_=$(($(vm nr_memmap_self_hosted_pages) - V0))
 	df_=$((F0 - $(memfree)))
 	[ ${dd_#-} -gt $maxd ] && maxd=${dd_#-}
@@ -169,7 +170,7 @@ rm -f /tmp/pause
 touch /tmp/stop
 bound=${SOAK_BOUND_KB:-$((2 * i * page_kb))}
 [ $bound -lt 4096 ] && bound=4096
-echo 3 > /proc/sys/vm/drop_caches
+settle
 D1=$(vm nr_memmap_pages) V1=$(vm nr_memmap_self_hosted_pages) F1=$(memfree)
 [ "$D1" = "$D0" ] || fail "end: nr_memmap_pages $((D1 - D0)) from the start"
 [ "$V1" = "$V0" ] || fail "end: nr_memmap_self_hosted_pages $((V1 - V0)) from the start"
