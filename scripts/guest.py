@@ -372,14 +372,7 @@ poweroff -f
         print(f'  {self.target:8} admin {len(passed):3} passed {len(failed):3} failed')
         for l in hits[:10]:
             print(f'  {self.target:8} console: {l.strip()}')
-        with open(os.path.join(self.res, 'admin-failures'), 'w') as f:
-            for n in failed:
-                f.write(f'admin {n}\n')
-            for l in hits[:5]:
-                f.write(f'console: {l.strip()}\n')
-        with open(os.path.join(self.res, 'admin-counts'), 'w') as f:
-            f.write(f'{len(passed)} {len(failed)}\n')
-        return 1 if failed or hits else 0
+        return self.record('admin', 'admin', failed, hits, [len(passed), len(failed)])
 
     def parse_format(self):
         console, hung, lines, bad = self.marked('FORMAT', self.name)
@@ -485,15 +478,22 @@ poweroff -f
             end = next((i for i, l in enumerate(lines) if l.startswith('GUEST-RESULT')), len(lines))
             why += [f'console before {"the exit" if end < len(lines) else "the end"}:'] + \
                 ['  ' + l for l in lines[max(0, end - 8):end + 1]]
-        with open(os.path.join(self.res, 'guest-failures'), 'w') as f:
+        return self.record('guest', 'selftest', failed, hits,
+                           [len(passed), len(failed), len(xfail)], why)
+
+    def record(self, stem, kind, failed, hits, counts, why=()):
+        """What summarize.py reads: STEM-failures (each failed case as
+        'KIND name', then why, then the first console hits) and
+        STEM-counts (the counts on one line).  1 if anything failed."""
+        with open(os.path.join(self.res, f'{stem}-failures'), 'w') as f:
             for n in failed:
-                f.write(f'selftest {n}\n')
+                f.write(f'{kind} {n}\n')
             for l in why[:40]:
                 f.write(f'  {l}\n')
             for l in hits[:5]:
                 f.write(f'console: {l.strip()}\n')
-        with open(os.path.join(self.res, 'guest-counts'), 'w') as f:
-            f.write(f'{len(passed)} {len(failed)} {len(xfail)}\n')
+        with open(os.path.join(self.res, f'{stem}-counts'), 'w') as f:
+            f.write(' '.join(str(c) for c in counts) + '\n')
         return 1 if failed or hits else 0
 
 
